@@ -1,0 +1,12 @@
+"""skneural: neural-network estimators that behave exactly like scikit-learn's own.
+
+The NumPy multi-layer perceptrons live in :mod:`skneural.neural_network`;
+the Keras estimators (which need TensorFlow) in ``skneural.keras``, imported
+only on demand.
+"""
+
+from .neural_network import NumpyMLPClassifier, NumpyMLPRegressor
+
+__version__ = "0.1.0"
+
+__all__ = ["NumpyMLPClassifier", "NumpyMLPRegressor", "__version__"]

@@ -1,0 +1,47 @@
+"""The pure NumPy engine: activations, losses, initialisers, optimisers and
+forward/backward passes over explicit arrays.  It knows nothing of
+scikit-learn estimators."""
+
+from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, get_activation
+from .initializers import INITIALIZERS, initialize_layer
+from .lbfgs import minimize_lbfgs
+from .losses import LOSSES, get_loss, output_delta
+from .network import (
+    ForwardCache,
+    Layout,
+    NetworkSpec,
+    Workspace,
+    backward,
+    forward,
+    initialize_parameters,
+    loss_and_gradient,
+    predict,
+)
+from .optimizers import SGD, Adam, make_optimizer
+from .revival import ActivityTracker, revive_dead_units
+
+__all__ = [
+    "ACTIVATIONS",
+    "HIDDEN_ACTIVATIONS",
+    "INITIALIZERS",
+    "LOSSES",
+    "SGD",
+    "ActivityTracker",
+    "Adam",
+    "ForwardCache",
+    "Layout",
+    "NetworkSpec",
+    "Workspace",
+    "backward",
+    "forward",
+    "get_activation",
+    "get_loss",
+    "initialize_layer",
+    "initialize_parameters",
+    "loss_and_gradient",
+    "make_optimizer",
+    "minimize_lbfgs",
+    "output_delta",
+    "predict",
+    "revive_dead_units",
+]

@@ -1,0 +1,310 @@
+"""Forward and backward passes over a stack of dense layers.
+
+The parameters of a network live in one flat vector, weights of every layer
+first and biases after them (the order scikit-learn packs them in for
+L-BFGS); :class:`Layout` hands out per-layer views into it.  Optimisers and
+L-BFGS update the flat vector in a handful of vectorised operations, and the
+L2 penalty touches the contiguous block of weights only.
+
+:func:`forward` and :func:`backward` take the parameters and buffers they use
+as arguments, so they hold no state and a finite-difference test can check
+them directly.
+"""
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+import scipy.sparse as sp
+
+from .activations import get_activation
+from .initializers import initialize_layer
+from .losses import get_loss, output_delta
+
+__all__ = [
+    "ForwardCache",
+    "Layout",
+    "NetworkSpec",
+    "Workspace",
+    "backward",
+    "forward",
+    "initialize_parameters",
+    "loss_and_gradient",
+    "predict",
+]
+
+
+class Layout:
+    """Where each layer's weights and biases sit in a flat parameter vector.
+
+    Parameters
+    ----------
+    layer_units : sequence of int
+        Number of units of every layer, input layer first.
+    """
+
+    def __init__(self, layer_units):
+        self.layer_units = tuple(int(units) for units in layer_units)
+        pairs = list(zip(self.layer_units[:-1], self.layer_units[1:]))
+        self.coef_shapes = pairs
+        self.n_coef = sum(fan_in * fan_out for fan_in, fan_out in pairs)
+        self.size = self.n_coef + sum(self.layer_units[1:])
+
+    def unpack(self, flat):
+        """Return lists of weight and bias views into ``flat``."""
+        coefs, intercepts, start = [], [], 0
+        for fan_in, fan_out in self.coef_shapes:
+            end = start + fan_in * fan_out
+            coefs.append(flat[start:end].reshape(fan_in, fan_out))
+            start = end
+        for _, fan_out in self.coef_shapes:
+            intercepts.append(flat[start : start + fan_out])
+            start += fan_out
+        return coefs, intercepts
+
+    def pack(self, coefs, intercepts, dtype):
+        """Copy per-layer weights and biases into a new flat vector."""
+        flat = np.empty(self.size, dtype=dtype)
+        for view, array in zip(sum(self.unpack(flat), []), [*coefs, *intercepts]):
+            view[...] = array
+        return flat
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    """What a network computes, apart from its parameters.
+
+    Parameters
+    ----------
+    hidden_activation : str
+        Activation of every hidden unit.
+    output_activation : str
+        Activation of the output units.
+    loss : str
+        Name of the loss in :data:`skneural.engine.losses.LOSSES`.
+    alpha : float, default=0.0
+        Strength of the L2 penalty ``alpha / 2 * ||W||^2`` on the weights,
+        divided by the sum of sample weights like the loss.
+    dropout : float, default=0.0
+        Probability of dropping each hidden unit during training.
+    huber_delta : float, default=1.0
+        Residual at which the Huber loss turns linear.
+    """
+
+    hidden_activation: str
+    output_activation: str
+    loss: str
+    alpha: float = 0.0
+    dropout: float = 0.0
+    huber_delta: float = 1.0
+    hidden: object = field(init=False, repr=False, compare=False)
+    output: object = field(init=False, repr=False, compare=False)
+    loss_function: object = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        set_ = object.__setattr__
+        set_(self, "hidden", get_activation(self.hidden_activation))
+        set_(self, "output", get_activation(self.output_activation))
+        set_(self, "loss_function", get_loss(self.loss, delta=self.huber_delta))
+
+
+class Workspace:
+    """Buffers reused by every batch of one training run.
+
+    Parameters
+    ----------
+    layout : Layout
+    batch_size : int
+        Largest number of samples in one forward pass.
+    dtype : numpy dtype
+    """
+
+    def __init__(self, layout, batch_size, dtype):
+        hidden_and_output = layout.layer_units[1:]
+        self.activations = [np.empty((batch_size, n), dtype) for n in hidden_and_output]
+        self.deltas = [np.empty((batch_size, n), dtype) for n in hidden_and_output]
+        hidden = hidden_and_output[:-1]
+        self.dropped = [np.empty((batch_size, n), dtype) for n in hidden]
+        self.keep = [np.empty((batch_size, n), dtype=bool) for n in hidden]
+        self.grad = np.empty(layout.size, dtype=dtype)
+        self.coef_grads, self.intercept_grads = layout.unpack(self.grad)
+
+
+def initialize_parameters(layout, method, activation, rng, dtype):
+    """Draw a flat parameter vector for ``layout``.
+
+    The draws happen layer by layer, weights before biases, so with
+    ``method="glorot_uniform"`` the same ``rng`` gives scikit-learn's MLP
+    initial weights.
+
+    Returns
+    -------
+    params : ndarray of shape (layout.size,)
+    """
+    layers = [
+        initialize_layer(method, fan_in, fan_out, activation, rng, dtype)
+        for fan_in, fan_out in layout.coef_shapes
+    ]
+    coefs, intercepts = zip(*layers)
+    return layout.pack(coefs, intercepts, dtype)
+
+
+def _matmul(A, B, out):
+    if sp.issparse(A):
+        out[...] = A @ B
+        return out
+    return np.matmul(A, B, out=out)
+
+
+class ForwardCache(NamedTuple):
+    """What the backward pass needs from the forward pass.
+
+    Attributes
+    ----------
+    activations : list of ndarray
+        The activations of every layer, input first.
+    inputs : list of ndarray
+        What each layer received: ``activations`` after dropout.
+    keep : list of ndarray or None
+        Boolean masks of the hidden units kept by dropout, or None.
+    """
+
+    activations: list
+    inputs: list
+    keep: list | None
+
+
+def forward(coefs, intercepts, X, spec, buffers, dropout_rng=None, workspace=None):
+    """Propagate ``X`` through the network.
+
+    Parameters
+    ----------
+    coefs, intercepts : list of ndarray
+        Weights of shape (fan_in, fan_out) and biases of shape (fan_out,).
+    X : {ndarray, sparse matrix} of shape (n_samples, n_features)
+    spec : NetworkSpec
+    buffers : list of ndarray
+        One array of at least ``n_samples`` rows per layer, overwritten with
+        the layer's activations.
+    dropout_rng : numpy.random.RandomState, default=None
+        Draws the dropout masks; no dropout when None or ``spec.dropout`` is 0.
+    workspace : Workspace, default=None
+        Holds the dropout buffers; needed only with dropout.
+
+    Returns
+    -------
+    cache : ForwardCache
+        The output is ``cache.activations[-1]``.
+    """
+    n_samples = X.shape[0]
+    use_dropout = dropout_rng is not None and spec.dropout > 0
+    activations, inputs = [X], [X]
+    keep = [] if use_dropout else None
+    last = len(coefs) - 1
+    for i, (coef, intercept) in enumerate(zip(coefs, intercepts)):
+        Z = _matmul(inputs[-1], coef, out=buffers[i][:n_samples])
+        Z += intercept
+        (spec.output if i == last else spec.hidden).forward(Z)
+        activations.append(Z)
+        if i < last and use_dropout:
+            mask = np.greater_equal(
+                dropout_rng.random_sample(Z.shape), spec.dropout,
+                out=workspace.keep[i][:n_samples],
+            )
+            Z = _drop(Z, mask, spec.dropout, workspace.dropped[i][:n_samples])
+            keep.append(mask)
+        inputs.append(Z)
+    return ForwardCache(activations, inputs, keep)
+
+
+def _drop(A, keep, rate, out):
+    # Inverted dropout: kept units are scaled by 1 / (1 - rate) so that the
+    # expected input of the next layer is the same as at prediction time.
+    np.multiply(A, keep, out=out)
+    out *= 1.0 / (1.0 - rate)
+    return out
+
+
+def backward(coefs, cache, delta, spec, workspace):
+    """Back-propagate the output error and write the gradients.
+
+    Parameters
+    ----------
+    coefs : list of ndarray
+    cache : ForwardCache
+        As returned by :func:`forward`.
+    delta : ndarray of shape (n_samples, n_outputs)
+        ``dL/dZ`` of the output layer (see
+        :func:`skneural.engine.losses.output_delta`).
+    spec : NetworkSpec
+    workspace : Workspace
+        Receives the gradients in ``coef_grads`` and ``intercept_grads``
+        (views of ``workspace.grad``).
+    """
+    n_samples = delta.shape[0]
+    for i in range(len(coefs) - 1, -1, -1):
+        _matmul(cache.inputs[i].T, delta, out=workspace.coef_grads[i])
+        delta.sum(axis=0, out=workspace.intercept_grads[i])
+        if i == 0:
+            break
+        previous = np.matmul(delta, coefs[i].T, out=workspace.deltas[i - 1][:n_samples])
+        if cache.keep is not None:
+            _drop(previous, cache.keep[i - 1], spec.dropout, out=previous)
+        spec.hidden.derivative(cache.activations[i], previous)
+        delta = previous
+
+
+def loss_and_gradient(params, layout, X, y, sample_weight, spec, workspace, rng=None):
+    """Loss of the network on a batch and its gradient.
+
+    Parameters
+    ----------
+    params : ndarray of shape (layout.size,)
+        Flat parameter vector.
+    layout : Layout
+    X : {ndarray, sparse matrix} of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples, n_outputs)
+    sample_weight : ndarray of shape (n_samples,) or None
+    spec : NetworkSpec
+    workspace : Workspace
+        Its ``grad`` receives the gradient of the loss.
+    rng : numpy.random.RandomState, default=None
+        Draws dropout masks (training); None disables dropout.
+
+    Returns
+    -------
+    loss : float
+        Mean loss plus the L2 penalty.
+    """
+    coefs, intercepts = layout.unpack(params)
+    cache = forward(coefs, intercepts, X, spec, workspace.activations, rng, workspace)
+    output = cache.activations[-1]
+    loss = spec.loss_function(y, output, sample_weight)
+    delta = workspace.deltas[-1][: X.shape[0]]
+    output_delta(spec.loss_function, spec.output_activation, y, output, sample_weight, delta)
+    backward(coefs, cache, delta, spec, workspace)
+    if spec.alpha:
+        total_weight = X.shape[0] if sample_weight is None else sample_weight.sum()
+        weights = params[: layout.n_coef]
+        scale = spec.alpha / total_weight
+        loss += 0.5 * scale * float(np.dot(weights, weights))
+        workspace.grad[: layout.n_coef] += scale * weights
+    return loss
+
+
+def predict(coefs, intercepts, X, spec):
+    """Output of the network for ``X``, without dropout.
+
+    Parameters
+    ----------
+    coefs, intercepts : list of ndarray
+    X : {ndarray, sparse matrix} of shape (n_samples, n_features)
+    spec : NetworkSpec
+
+    Returns
+    -------
+    output : ndarray of shape (n_samples, n_outputs)
+    """
+    dtype = coefs[0].dtype
+    buffers = [np.empty((X.shape[0], coef.shape[1]), dtype) for coef in coefs]
+    return forward(coefs, intercepts, X, spec, buffers).activations[-1]

@@ -1,0 +1,194 @@
+"""Stochastic optimisers updating a flat parameter vector in place.
+
+They follow scikit-learn's SGD (momentum, Nesterov, and the constant,
+invscaling and adaptive learning-rate schedules) and Adam, step for step, but
+allocate nothing per batch: the gradient buffer doubles as scratch space, so
+callers must treat ``grad`` as consumed by :meth:`update`.
+"""
+
+import numpy as np
+
+__all__ = ["SGD", "Adam", "make_optimizer"]
+
+
+class _Optimizer:
+    """Shared learning-rate bookkeeping.
+
+    Parameters
+    ----------
+    learning_rate_init : float
+        The initial step size.
+    """
+
+    def __init__(self, learning_rate_init):
+        self.learning_rate_init = float(learning_rate_init)
+        self.learning_rate = float(learning_rate_init)
+
+    def iteration_ends(self, time_step):
+        """Hook called after each epoch with the number of samples seen."""
+
+    @property
+    def state(self):
+        """The per-parameter state vectors (momentum, moment estimates)."""
+        return ()
+
+    def trigger_stopping(self, msg, verbose):
+        """Decide whether to stop when the loss stops improving.
+
+        Returns
+        -------
+        stop : bool
+        """
+        if verbose:
+            print(msg + " Stopping.")
+        return True
+
+
+class SGD(_Optimizer):
+    """Stochastic gradient descent with momentum.
+
+    Parameters
+    ----------
+    n_params : int
+        Length of the flat parameter vector.
+    dtype : numpy dtype
+    learning_rate_init : float, default=0.1
+    lr_schedule : {"constant", "invscaling", "adaptive"}, default="constant"
+        ``invscaling`` divides the rate by ``(t + 1) ** power_t`` after each
+        epoch (``t`` samples seen); ``adaptive`` divides it by 5 each time the
+        loss stops improving, and stops once it falls below 1e-6.
+    momentum : float, default=0.9
+    nesterov : bool, default=True
+    power_t : float, default=0.5
+    """
+
+    def __init__(
+        self,
+        n_params,
+        dtype,
+        learning_rate_init=0.1,
+        lr_schedule="constant",
+        momentum=0.9,
+        nesterov=True,
+        power_t=0.5,
+    ):
+        super().__init__(learning_rate_init)
+        self.lr_schedule = lr_schedule
+        self.momentum = momentum
+        self.nesterov = nesterov
+        self.power_t = power_t
+        self.velocity = np.zeros(n_params, dtype=dtype)
+
+    def update(self, params, grad):
+        """Take one step: ``params`` is updated and ``grad`` overwritten."""
+        step = grad
+        step *= self.learning_rate
+        velocity = self.velocity
+        velocity *= self.momentum
+        velocity -= step
+        if self.nesterov:
+            params -= step
+            np.multiply(velocity, self.momentum, out=step)
+            params += step
+        else:
+            params += velocity
+
+    @property
+    def state(self):
+        return (self.velocity,)
+
+    def iteration_ends(self, time_step):
+        if self.lr_schedule == "invscaling":
+            self.learning_rate = self.learning_rate_init / (time_step + 1) ** self.power_t
+
+    def trigger_stopping(self, msg, verbose):
+        if self.lr_schedule != "adaptive":
+            return super().trigger_stopping(msg, verbose)
+        if self.learning_rate <= 1e-6:
+            if verbose:
+                print(msg + " Learning rate too small. Stopping.")
+            return True
+        self.learning_rate /= 5.0
+        if verbose:
+            print(msg + f" Setting learning rate to {self.learning_rate:f}")
+        return False
+
+
+class Adam(_Optimizer):
+    """Adam (Kingma & Ba, 2014) with bias-corrected step size.
+
+    Parameters
+    ----------
+    n_params : int
+    dtype : numpy dtype
+    learning_rate_init : float, default=0.001
+    beta_1, beta_2 : float, default=0.9, 0.999
+        Decay rates of the first and second moment estimates.
+    epsilon : float, default=1e-8
+    """
+
+    def __init__(
+        self,
+        n_params,
+        dtype,
+        learning_rate_init=0.001,
+        beta_1=0.9,
+        beta_2=0.999,
+        epsilon=1e-8,
+    ):
+        super().__init__(learning_rate_init)
+        self.beta_1 = beta_1
+        self.beta_2 = beta_2
+        self.epsilon = epsilon
+        self.t = 0
+        self.first_moment = np.zeros(n_params, dtype=dtype)
+        self.second_moment = np.zeros(n_params, dtype=dtype)
+
+    @property
+    def state(self):
+        return (self.first_moment, self.second_moment)
+
+    def update(self, params, grad):
+        """Take one step: ``params`` is updated and ``grad`` overwritten."""
+        self.t += 1
+        m, v = self.first_moment, self.second_moment
+        # m = beta_1 * m + (1 - beta_1) * g, written as beta_1 * (m - g) + g
+        # so that no temporary array is needed; likewise for v with g ** 2.
+        m -= grad
+        m *= self.beta_1
+        m += grad
+        grad *= grad
+        v -= grad
+        v *= self.beta_2
+        v += grad
+        self.learning_rate = (
+            self.learning_rate_init
+            * np.sqrt(1 - self.beta_2**self.t)
+            / (1 - self.beta_1**self.t)
+        )
+        step = np.sqrt(v, out=grad)
+        step += self.epsilon
+        np.divide(m, step, out=step)
+        step *= self.learning_rate
+        params -= step
+
+
+def make_optimizer(solver, n_params, dtype, **options):
+    """Build the optimiser named by ``solver``.
+
+    Parameters
+    ----------
+    solver : {"sgd", "adam"}
+    n_params : int
+    dtype : numpy dtype
+    **options : dict
+        Keyword arguments of :class:`SGD` or :class:`Adam`; those the chosen
+        optimiser does not take are ignored.
+
+    Returns
+    -------
+    optimizer : SGD or Adam
+    """
+    cls = {"sgd": SGD, "adam": Adam}[solver]
+    accepted = cls.__init__.__code__.co_varnames[3 : cls.__init__.__code__.co_argcount]
+    return cls(n_params, dtype, **{key: options[key] for key in accepted if key in options})

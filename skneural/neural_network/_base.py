@@ -1,0 +1,220 @@
+"""What the NumPy MLP classifier and regressor share: parameters, validation,
+initialisation, the L-BFGS path and prediction."""
+
+import warnings
+from abc import ABC, abstractmethod
+from numbers import Integral, Real
+
+import numpy as np
+from sklearn.base import BaseEstimator
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.utils import check_random_state
+from sklearn.utils.validation import check_is_fitted, validate_data
+
+from ..engine import (
+    HIDDEN_ACTIVATIONS,
+    INITIALIZERS,
+    Layout,
+    NetworkSpec,
+    Workspace,
+    initialize_parameters,
+    loss_and_gradient,
+    minimize_lbfgs,
+    predict,
+)
+from ..utils._sklearn import Interval, Options, StrOptions, _check_sample_weight
+from ._stochastic import StochasticTrainingMixin
+
+__all__ = ["BaseNumpyMLP", "is_stochastic"]
+
+
+def is_stochastic(estimator):
+    """``available_if`` check: partial_fit needs a stochastic solver."""
+    if estimator.solver == "lbfgs":
+        raise AttributeError(
+            "partial_fit is only available for stochastic optimizers. "
+            f"{estimator.solver} is not stochastic."
+        )
+    return True
+
+
+class BaseNumpyMLP(StochasticTrainingMixin, BaseEstimator, ABC):
+    """Base class of the NumPy multi-layer perceptrons.
+
+    Warning: this class should not be used directly; use
+    :class:`NumpyMLPClassifier` or :class:`NumpyMLPRegressor`.
+    """
+
+    _parameter_constraints: dict = {
+        "hidden_layer_sizes": ["array-like", Interval(Integral, 1, None, closed="left")],
+        "activation": [StrOptions(set(HIDDEN_ACTIVATIONS))],
+        "solver": [StrOptions({"lbfgs", "sgd", "adam"})],
+        "alpha": [Interval(Real, 0, None, closed="left")],
+        "batch_size": [StrOptions({"auto"}), Interval(Integral, 1, None, closed="left")],
+        "learning_rate": [StrOptions({"constant", "invscaling", "adaptive"})],
+        "learning_rate_init": [Interval(Real, 0, None, closed="neither")],
+        "power_t": [Interval(Real, 0, None, closed="left")],
+        "max_iter": [Interval(Integral, 1, None, closed="left")],
+        "shuffle": ["boolean"],
+        "random_state": ["random_state"],
+        "tol": [Interval(Real, 0, None, closed="left")],
+        "verbose": ["verbose"],
+        "warm_start": ["boolean"],
+        "momentum": [Interval(Real, 0, 1, closed="both")],
+        "nesterovs_momentum": ["boolean"],
+        "early_stopping": ["boolean"],
+        "validation_fraction": [Interval(Real, 0, 1, closed="left")],
+        "beta_1": [Interval(Real, 0, 1, closed="left")],
+        "beta_2": [Interval(Real, 0, 1, closed="left")],
+        "epsilon": [Interval(Real, 0, None, closed="neither")],
+        "n_iter_no_change": [
+            Interval(Integral, 1, None, closed="left"),
+            Options(Real, {np.inf}),
+        ],
+        "max_fun": [Interval(Integral, 1, None, closed="left")],
+        "dropout": [Interval(Real, 0, 1, closed="left")],
+        "weight_init": [StrOptions(set(INITIALIZERS))],
+        "revive_dead_units": ["boolean"],
+    }
+
+    # -- hooks for the classifier and the regressor ---------------------------
+
+    @abstractmethod
+    def _validate_input(self, X, y, sample_weight, incremental, reset):
+        """Validate the data; return ``X``, 2-D targets and sample weights."""
+
+    @abstractmethod
+    def _output_layer(self, Y):
+        """Return the output activation and the loss name for targets ``Y``."""
+
+    @abstractmethod
+    def _validation_score(self, output, Y, sample_weight):
+        """Score the network ``output`` against held-out targets ``Y``."""
+
+    def _stratification(self, Y):
+        """Labels to stratify the early-stopping split on, or None."""
+        return None
+
+    # -- fitting ---------------------------------------------------------------
+
+    def _fit(self, X, y, sample_weight=None, incremental=False):
+        hidden_layer_sizes = self._validated_hidden_layer_sizes()
+        first_pass = not hasattr(self, "coefs_") or (
+            not self.warm_start and not incremental
+        )
+        X, Y, sample_weight = self._validate_input(
+            X, y, sample_weight, incremental, reset=first_pass
+        )
+        rng = check_random_state(self.random_state)
+        layout = Layout([X.shape[1], *hidden_layer_sizes, Y.shape[1]])
+        if first_pass:
+            params = self._initialize(Y, layout, X.dtype, rng)
+        else:
+            params = self._resume(layout, X.dtype)
+        spec = self._network_spec()
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            if self.solver == "lbfgs":
+                params = self._fit_lbfgs(X, Y, sample_weight, params, layout, spec)
+            else:
+                self._fit_stochastic(
+                    X, Y, sample_weight, params, layout, spec, rng, incremental
+                )
+        if not np.isfinite(params).all():
+            raise ValueError(
+                "Solver produced non-finite parameter weights. The input data may "
+                "contain large values and need to be preprocessed (e.g. with "
+                "StandardScaler), or learning_rate_init may be too large."
+            )
+        self.coefs_, self.intercepts_ = layout.unpack(params)
+        return self
+
+    def _validated_hidden_layer_sizes(self):
+        sizes = self.hidden_layer_sizes
+        sizes = list(sizes) if np.iterable(sizes) else [sizes]
+        if any(size <= 0 for size in sizes):
+            raise ValueError(f"hidden_layer_sizes must be > 0, got {sizes}.")
+        return [int(size) for size in sizes]
+
+    def _check_sample_weight(self, sample_weight, X):
+        if sample_weight is None:
+            return None
+        return _check_sample_weight(sample_weight, X, dtype=X.dtype, ensure_non_negative=True)
+
+    def _initialize(self, Y, layout, dtype, rng):
+        self.n_iter_ = 0
+        self.t_ = 0
+        self.n_outputs_ = Y.shape[1]
+        self.n_layers_ = len(layout.layer_units)
+        self.out_activation_, self._loss = self._output_layer(Y)
+        if hasattr(self, "_optimizer"):
+            del self._optimizer
+        return initialize_parameters(layout, self.weight_init, self.activation, rng, dtype)
+
+    def _resume(self, layout, dtype):
+        shapes = [coef.shape for coef in self.coefs_]
+        if shapes != layout.coef_shapes:
+            raise ValueError(
+                f"The network has layers of shapes {shapes} but the data and "
+                f"hidden_layer_sizes call for {layout.coef_shapes}; "
+                "warm_start and partial_fit cannot change the architecture."
+            )
+        return layout.pack(self.coefs_, self.intercepts_, dtype)
+
+    def _network_spec(self):
+        return NetworkSpec(
+            hidden_activation=self.activation,
+            output_activation=self.out_activation_,
+            loss=self._loss,
+            alpha=self.alpha,
+            dropout=self.dropout,
+            **self._loss_parameters(),
+        )
+
+    def _loss_parameters(self):
+        """Extra keyword arguments of :class:`NetworkSpec` for the loss."""
+        return {}
+
+    def _fit_lbfgs(self, X, Y, sample_weight, params, layout, spec):
+        workspace = Workspace(layout, X.shape[0], X.dtype)
+
+        def objective(flat):
+            loss = loss_and_gradient(flat, layout, X, Y, sample_weight, spec, workspace)
+            return loss, workspace.grad
+
+        result = minimize_lbfgs(
+            objective,
+            params,
+            max_iter=self.max_iter,
+            max_fun=self.max_fun,
+            tol=self.tol,
+            verbose=self.verbose,
+        )
+        if result.status != 0:
+            warnings.warn(
+                f"lbfgs failed to converge after {result.nit} iteration(s) "
+                f"(status={result.status}): {result.message}. Increase max_iter "
+                "(and max_fun) or scale the data, e.g. with StandardScaler.",
+                ConvergenceWarning,
+            )
+        self.n_iter_ = result.nit
+        self.loss_ = float(result.fun)
+        self.loss_curve_ = result.loss_curve
+        return result.x
+
+    # -- prediction --------------------------------------------------------------
+
+    def _forward_pass_fast(self, X, check_input=True):
+        """Output of the network for ``X`` (after the output activation)."""
+        check_is_fitted(self)
+        if check_input:
+            X = validate_data(
+                self, X, accept_sparse=["csr", "csc"], reset=False,
+                dtype=(np.float64, np.float32),
+            )
+        with np.errstate(over="ignore", under="ignore"):
+            return predict(self.coefs_, self.intercepts_, X, self._network_spec())
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True
+        return tags

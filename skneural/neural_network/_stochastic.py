@@ -1,0 +1,266 @@
+"""The mini-batch training loop: fit -> epoch -> batch, with early stopping."""
+
+import copy
+import math
+import warnings
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.model_selection import train_test_split
+
+from ..engine import (
+    ActivityTracker,
+    Workspace,
+    loss_and_gradient,
+    make_optimizer,
+    predict,
+    revive_dead_units,
+)
+
+__all__ = ["StochasticTrainingMixin", "TrainingDivergedError"]
+
+
+class TrainingDivergedError(ValueError):
+    """The training loss became NaN or infinite."""
+
+
+class _HeldOut:
+    """The early-stopping validation set."""
+
+    def __init__(self, X, Y, sample_weight):
+        self.X, self.Y, self.sample_weight = X, Y, sample_weight
+
+
+class StochasticTrainingMixin:
+    """Mini-batch training with SGD or Adam for :class:`BaseNumpyMLP`."""
+
+    def _fit_stochastic(self, X, Y, sample_weight, params, layout, spec, rng, incremental):
+        if self.early_stopping and incremental:
+            raise ValueError("partial_fit does not support early_stopping=True")
+        self._start_curves(incremental)
+        optimizer = self._prepare_optimizer(params, incremental)
+        X, Y, sample_weight, held_out = self._split_validation(X, Y, sample_weight, rng)
+        batch_size = self._effective_batch_size(X.shape[0])
+        workspace = Workspace(layout, batch_size, X.dtype)
+        batch_X = None if sp.issparse(X) else np.empty((batch_size, X.shape[1]), X.dtype)
+        self.coefs_, self.intercepts_ = layout.unpack(params)
+        checkpoint = params.copy()
+        tracker = self._activity_tracker(layout)
+        self.n_iter_ = 0
+        for _ in range(self.max_iter):
+            try:
+                loss = self._fit_epoch(
+                    X, Y, sample_weight, params, layout, spec, optimizer,
+                    workspace, rng, batch_X, tracker,
+                )
+            except KeyboardInterrupt:
+                params[:] = checkpoint
+                warnings.warn(
+                    "Training interrupted by user; the weights are those of the "
+                    f"last finished epoch ({self.n_iter_}).",
+                    UserWarning,
+                )
+                break
+            if tracker is not None:
+                self._revive(params, layout, tracker, optimizer, rng)
+            checkpoint[:] = params
+            if self._end_epoch(loss, X.shape[0], optimizer, held_out, spec) or incremental:
+                break
+        else:
+            self._warn_max_iter()
+        self._optimizer = optimizer
+        if held_out is not None:
+            params[:] = self._best_params
+
+    def _start_curves(self, incremental):
+        """Fresh curve lists, so a failed fit never touches the old ones."""
+        resume = incremental or self.warm_start
+        self.loss_curve_ = list(getattr(self, "loss_curve_", None) or []) if resume else []
+        if self.early_stopping:
+            self.validation_scores_ = []
+            self.validation_loss_curve_ = []
+            self.best_validation_score_ = -np.inf
+            self.best_loss_ = None
+        else:
+            self.validation_scores_ = None
+            self.validation_loss_curve_ = None
+            self.best_validation_score_ = None
+            previous = getattr(self, "best_loss_", None) if resume else None
+            self.best_loss_ = np.inf if previous is None else previous
+        if not resume or not hasattr(self, "_no_improvement_count"):
+            self._no_improvement_count = 0
+        if not resume or not hasattr(self, "n_units_revived_"):
+            self.n_units_revived_ = 0
+
+    def _prepare_optimizer(self, params, incremental):
+        if incremental and hasattr(self, "_optimizer"):
+            return copy.deepcopy(self._optimizer)
+        return make_optimizer(
+            self.solver,
+            params.size,
+            params.dtype,
+            learning_rate_init=self.learning_rate_init,
+            lr_schedule=self.learning_rate,
+            momentum=self.momentum,
+            nesterov=self.nesterovs_momentum,
+            power_t=self.power_t,
+            beta_1=self.beta_1,
+            beta_2=self.beta_2,
+            epsilon=self.epsilon,
+        )
+
+    def _split_validation(self, X, Y, sample_weight, rng):
+        if not self.early_stopping:
+            return X, Y, sample_weight, None
+        arrays = [X, Y] if sample_weight is None else [X, Y, sample_weight]
+        parts = train_test_split(
+            *arrays,
+            random_state=rng,
+            test_size=self.validation_fraction,
+            stratify=self._stratification(Y),
+        )
+        train, val = parts[0::2], parts[1::2]
+        if val[0].shape[0] < 2:
+            raise ValueError(
+                "The validation set is too small. Increase 'validation_fraction' "
+                "or the size of your dataset."
+            )
+        if sample_weight is None:
+            train, val = [*train, None], [*val, None]
+        self._best_params = None
+        return (*train, _HeldOut(*val))
+
+    def _activity_tracker(self, layout):
+        if not (self.revive_dead_units and self.activation == "relu"):
+            return None
+        return ActivityTracker(layout.layer_units[1:-1])
+
+    def _revive(self, params, layout, tracker, optimizer, rng):
+        """Redraw the ReLU units that were dead throughout the last epoch.
+
+        Revived units start afresh, so the epochs without improvement that
+        their death caused no longer count towards stopping.
+        """
+        revived = revive_dead_units(
+            params, layout, tracker.alive, self.weight_init, self.activation, rng,
+            optimizer.state,
+        )
+        if revived:
+            self.n_units_revived_ += revived
+            self._no_improvement_count = 0
+        tracker.reset()
+
+    def _effective_batch_size(self, n_samples):
+        if self.batch_size == "auto":
+            return min(200, n_samples)
+        if self.batch_size > n_samples:
+            warnings.warn(
+                "Got `batch_size` less than 1 or larger than sample size. It is "
+                "going to be clipped"
+            )
+        return int(np.clip(self.batch_size, 1, n_samples))
+
+    def _fit_epoch(self, X, Y, sample_weight, params, layout, spec, optimizer,
+                   workspace, rng, batch_X, tracker):
+        """One pass over the training data; returns the mean batch loss."""
+        n_samples = X.shape[0]
+        batch_size = workspace.activations[0].shape[0]
+        order = rng.permutation(n_samples) if self.shuffle else None
+        accumulated_loss = 0.0
+        for start in range(0, n_samples, batch_size):
+            stop = min(start + batch_size, n_samples)
+            rows = slice(start, stop) if order is None else order[start:stop]
+            X_batch = _take_rows(X, rows, batch_X)
+            weight_batch = None if sample_weight is None else sample_weight[rows]
+            batch_loss = self._fit_batch(
+                X_batch, Y[rows], weight_batch, params, layout, spec, optimizer,
+                workspace, rng,
+            )
+            accumulated_loss += batch_loss * (stop - start)
+            if tracker is not None:
+                tracker.update(A[: stop - start] for A in workspace.activations[:-1])
+        return accumulated_loss / n_samples
+
+    def _fit_batch(self, X, Y, sample_weight, params, layout, spec, optimizer,
+                   workspace, rng):
+        """One gradient step; returns the batch loss."""
+        loss = loss_and_gradient(params, layout, X, Y, sample_weight, spec, workspace, rng)
+        if not math.isfinite(loss):
+            raise TrainingDivergedError(
+                f"The training loss became {loss} at epoch {self.n_iter_ + 1}: "
+                "training diverged. The learning rate is likely too large "
+                f"(learning_rate_init={self.learning_rate_init}); lower it, or "
+                "scale the inputs (e.g. with StandardScaler). The estimator was "
+                "left as it was before this call."
+            )
+        optimizer.update(params, workspace.grad)
+        return loss
+
+    def _end_epoch(self, loss, n_samples, optimizer, held_out, spec):
+        """Book-keeping after an epoch; returns True when training should stop."""
+        self.n_iter_ += 1
+        self.t_ += n_samples
+        self.loss_ = loss
+        self.loss_curve_.append(loss)
+        if self.verbose:
+            print(f"Iteration {self.n_iter_}, loss = {loss:.8f}")
+        self._update_no_improvement_count(held_out, spec)
+        optimizer.iteration_ends(self.t_)
+        if self._no_improvement_count <= self.n_iter_no_change:
+            return False
+        stop = optimizer.trigger_stopping(self._no_improvement_message(held_out), self.verbose)
+        if not stop:
+            self._no_improvement_count = 0
+        return stop
+
+    def _update_no_improvement_count(self, held_out, spec):
+        if held_out is None:
+            last = self.loss_curve_[-1]
+            improved = last <= self.best_loss_ - self.tol
+            self.best_loss_ = min(self.best_loss_, last)
+        else:
+            score = self._score_held_out(held_out, spec)
+            improved = score >= self.best_validation_score_ + self.tol
+            if score > self.best_validation_score_ or self._best_params is None:
+                self.best_validation_score_ = score
+                self._best_params = np.concatenate(
+                    [c.ravel() for c in (*self.coefs_, *self.intercepts_)]
+                )
+        self._no_improvement_count = 0 if improved else self._no_improvement_count + 1
+
+    def _score_held_out(self, held_out, spec):
+        output = predict(self.coefs_, self.intercepts_, held_out.X, spec)
+        if np.isfinite(output).all():
+            score = self._validation_score(output, held_out.Y, held_out.sample_weight)
+            loss = spec.loss_function(held_out.Y, output, held_out.sample_weight)
+        else:
+            score = loss = np.nan
+        self.validation_scores_.append(score)
+        self.validation_loss_curve_.append(loss)
+        if self.verbose:
+            print(f"Validation score: {score:f}")
+        return score
+
+    def _no_improvement_message(self, held_out):
+        what = "Training loss" if held_out is None else "Validation score"
+        return (
+            f"{what} did not improve more than tol={self.tol:f} for "
+            f"{self.n_iter_no_change} consecutive epochs."
+        )
+
+    def _warn_max_iter(self):
+        warnings.warn(
+            f"Stochastic Optimizer: Maximum iterations ({self.max_iter}) reached and "
+            "the optimization hasn't converged yet. Increase max_iter, or check "
+            "that the inputs are scaled (e.g. with StandardScaler).",
+            ConvergenceWarning,
+        )
+
+
+def _take_rows(X, rows, out):
+    """Rows of ``X``, copied into ``out`` when ``X`` is dense."""
+    if out is None or isinstance(rows, slice):
+        return X[rows]
+    n_rows = len(rows)
+    return np.take(X, rows, axis=0, out=out[:n_rows])
