@@ -127,6 +127,7 @@ class Workspace:
         self.dropped = [np.empty((batch_size, n), dtype) for n in hidden]
         self.keep = [np.empty((batch_size, n), dtype=bool) for n in hidden]
         self.grad = np.empty(layout.size, dtype=dtype)
+        self.scratch = np.empty(layout.n_coef, dtype=dtype)
         self.coef_grads, self.intercept_grads = layout.unpack(self.grad)
 
 
@@ -284,11 +285,12 @@ def loss_and_gradient(params, layout, X, y, sample_weight, spec, workspace, rng=
     output_delta(spec.loss_function, spec.output_activation, y, output, sample_weight, delta)
     backward(coefs, cache, delta, spec, workspace)
     if spec.alpha:
-        total_weight = X.shape[0] if sample_weight is None else sample_weight.sum()
+        total_weight = X.shape[0] if sample_weight is None else float(sample_weight.sum())
         weights = params[: layout.n_coef]
         scale = spec.alpha / total_weight
         loss += 0.5 * scale * float(np.dot(weights, weights))
-        workspace.grad[: layout.n_coef] += scale * weights
+        penalty_grad = np.multiply(weights, scale, out=workspace.scratch)
+        workspace.grad[: layout.n_coef] += penalty_grad
     return loss
 
 

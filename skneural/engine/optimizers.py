@@ -3,8 +3,11 @@
 They follow scikit-learn's SGD (momentum, Nesterov, and the constant,
 invscaling and adaptive learning-rate schedules) and Adam, step for step, but
 allocate nothing per batch: the gradient buffer doubles as scratch space, so
-callers must treat ``grad`` as consumed by :meth:`update`.
+callers must treat ``grad`` as consumed by :meth:`update`.  The moment
+estimates of :class:`Adam` are stored scaled (see :meth:`Adam.update`).
 """
+
+import math
 
 import numpy as np
 
@@ -141,6 +144,7 @@ class Adam(_Optimizer):
         self.beta_2 = beta_2
         self.epsilon = epsilon
         self.t = 0
+        # Stored scaled by 1 / (1 - beta); see update.
         self.first_moment = np.zeros(n_params, dtype=dtype)
         self.second_moment = np.zeros(n_params, dtype=dtype)
 
@@ -151,25 +155,26 @@ class Adam(_Optimizer):
     def update(self, params, grad):
         """Take one step: ``params`` is updated and ``grad`` overwritten."""
         self.t += 1
-        m, v = self.first_moment, self.second_moment
-        # m = beta_1 * m + (1 - beta_1) * g, written as beta_1 * (m - g) + g
-        # so that no temporary array is needed; likewise for v with g ** 2.
-        m -= grad
-        m *= self.beta_1
-        m += grad
+        b1, b2 = self.beta_1, self.beta_2
+        # The moments are stored divided by (1 - beta): M = m / (1 - b1) and
+        # V = v / (1 - b2), which makes their updates two passes each
+        # (M = b1 M + g, V = b2 V + g^2); the constant factors are folded
+        # into the step size and epsilon below.
+        M, V = self.first_moment, self.second_moment
+        M *= b1
+        M += grad
         grad *= grad
-        v -= grad
-        v *= self.beta_2
-        v += grad
+        V *= b2
+        V += grad
+        # Python floats (not NumPy scalars) keep float32 arithmetic float32.
         self.learning_rate = (
-            self.learning_rate_init
-            * np.sqrt(1 - self.beta_2**self.t)
-            / (1 - self.beta_1**self.t)
+            self.learning_rate_init * math.sqrt(1 - b2**self.t) / (1 - b1**self.t)
         )
-        step = np.sqrt(v, out=grad)
-        step += self.epsilon
-        np.divide(m, step, out=step)
-        step *= self.learning_rate
+        # lr_t * m / (sqrt(v) + eps) == c * M / (sqrt(V) + eps / sqrt(1 - b2))
+        denominator = np.sqrt(V, out=grad)
+        denominator += self.epsilon / math.sqrt(1 - b2)
+        step = np.divide(M, denominator, out=grad)
+        step *= self.learning_rate * (1 - b1) / math.sqrt(1 - b2)
         params -= step
 
 

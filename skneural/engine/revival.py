@@ -32,9 +32,16 @@ class ActivityTracker:
         for alive in self.alive:
             alive[:] = False
 
-    def update(self, hidden_activations):
-        """Mark the units that are positive on at least one sample."""
+    def update(self, hidden_activations, sample_weight=None):
+        """Mark the units that are positive on at least one sample.
+
+        Samples of zero weight do not count: the network is trained as if
+        they were absent.
+        """
+        counted = None if sample_weight is None else sample_weight > 0
         for alive, A in zip(self.alive, hidden_activations):
+            if counted is not None:
+                A = A[counted]
             alive |= (A > 0).any(axis=0)
 
 

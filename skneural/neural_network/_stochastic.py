@@ -47,6 +47,9 @@ class StochasticTrainingMixin:
         self.coefs_, self.intercepts_ = layout.unpack(params)
         checkpoint = params.copy()
         tracker = self._activity_tracker(layout)
+        # Revival draws from its own stream so that how the data are shuffled
+        # (which depends on their number) does not change the redrawn weights.
+        revival_rng = np.random.RandomState(rng.randint(np.iinfo(np.int32).max))
         self.n_iter_ = 0
         for _ in range(self.max_iter):
             try:
@@ -63,7 +66,7 @@ class StochasticTrainingMixin:
                 )
                 break
             if tracker is not None:
-                self._revive(params, layout, tracker, optimizer, rng)
+                self._revive(params, layout, tracker, optimizer, revival_rng)
             checkpoint[:] = params
             if self._end_epoch(loss, X.shape[0], optimizer, held_out, spec) or incremental:
                 break
@@ -179,7 +182,8 @@ class StochasticTrainingMixin:
             )
             accumulated_loss += batch_loss * (stop - start)
             if tracker is not None:
-                tracker.update(A[: stop - start] for A in workspace.activations[:-1])
+                hidden = [A[: stop - start] for A in workspace.activations[:-1]]
+                tracker.update(hidden, weight_batch)
         return accumulated_loss / n_samples
 
     def _fit_batch(self, X, Y, sample_weight, params, layout, spec, optimizer,

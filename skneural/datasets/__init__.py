@@ -1,0 +1,5 @@
+"""Dataset readers."""
+
+from ._idx import read_idx
+
+__all__ = ["read_idx"]

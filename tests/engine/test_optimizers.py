@@ -1,0 +1,75 @@
+import numpy as np
+import pytest
+from sklearn.neural_network._stochastic_optimizers import AdamOptimizer, SGDOptimizer
+
+from skneural.engine import SGD, Adam, make_optimizer
+
+
+def _gradients(n_steps, size, seed=0):
+    return np.random.RandomState(seed).normal(size=(n_steps, size))
+
+
+def test_adam_matches_the_textbook_update():
+    grads = _gradients(20, 6)
+    params = np.linspace(-1, 1, 6)
+    adam = Adam(6, np.float64, learning_rate_init=0.01)
+    expected = params.copy()
+    m = np.zeros(6)
+    v = np.zeros(6)
+    for t, g in enumerate(grads, start=1):
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g**2
+        m_hat, v_hat = m / (1 - 0.9**t), v / (1 - 0.999**t)
+        expected -= 0.01 * m_hat / (np.sqrt(v_hat) + 1e-8)
+        adam.update(params, g.copy())
+    np.testing.assert_allclose(params, expected, rtol=1e-6)
+
+
+@pytest.mark.parametrize("nesterov", [True, False])
+@pytest.mark.parametrize("schedule", ["constant", "invscaling"])
+def test_sgd_matches_scikit_learn(nesterov, schedule):
+    grads = _gradients(15, 5)
+    ours = np.linspace(-1, 1, 5)
+    theirs = [ours.copy()]
+    sgd = SGD(5, np.float64, 0.1, schedule, 0.9, nesterov, 0.5)
+    reference = SGDOptimizer(theirs, 0.1, schedule, 0.9, nesterov, 0.5)
+    for step, g in enumerate(grads):
+        sgd.update(ours, g.copy())
+        reference.update_params(theirs, [g])
+        sgd.iteration_ends(step * 10)
+        reference.iteration_ends(step * 10)
+    np.testing.assert_allclose(ours, theirs[0])
+
+
+def test_adam_matches_scikit_learn():
+    grads = _gradients(15, 5, seed=1)
+    ours = np.linspace(-1, 1, 5)
+    theirs = [ours.copy()]
+    adam = Adam(5, np.float64, 0.01)
+    reference = AdamOptimizer(theirs, 0.01)
+    for g in grads:
+        adam.update(ours, g.copy())
+        reference.update_params(theirs, [g])
+    np.testing.assert_allclose(ours, theirs[0], rtol=1e-7)
+
+
+def test_adaptive_schedule_divides_by_five_then_stops():
+    sgd = SGD(1, np.float64, 1e-5, "adaptive")
+    assert sgd.trigger_stopping("no improvement.", verbose=False) is False
+    assert sgd.learning_rate == pytest.approx(2e-6)
+    assert sgd.trigger_stopping("no improvement.", verbose=False) is False
+    assert sgd.trigger_stopping("no improvement.", verbose=False) is True
+
+
+def test_update_allocates_nothing_visible_and_keeps_dtype():
+    params = np.ones(4, dtype=np.float32)
+    adam = make_optimizer("adam", 4, np.float32, learning_rate_init=0.1, momentum=0.5)
+    adam.update(params, np.full(4, 0.5, dtype=np.float32))
+    assert params.dtype == np.float32
+    assert adam.first_moment.dtype == np.float32
+    assert isinstance(adam.learning_rate, float)
+
+
+def test_optimizer_state_lists_the_per_parameter_vectors():
+    assert len(SGD(3, np.float64).state) == 1
+    assert len(Adam(3, np.float64).state) == 2
