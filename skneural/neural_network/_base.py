@@ -22,7 +22,14 @@ from ..engine import (
     minimize_lbfgs,
     predict,
 )
-from ..utils._sklearn import Interval, Options, StrOptions, _check_sample_weight
+from ..utils._sklearn import (
+    Interval,
+    Options,
+    StrOptions,
+    _check_sample_weight,
+    _fit_context,
+)
+from ..utils._state import restore_on_failure
 from ._stochastic import StochasticTrainingMixin
 
 __all__ = ["BaseNumpyMLP", "is_stochastic"]
@@ -96,6 +103,30 @@ class BaseNumpyMLP(StochasticTrainingMixin, BaseEstimator, ABC):
         return None
 
     # -- fitting ---------------------------------------------------------------
+
+    @_fit_context(prefer_skip_nested_validation=True)
+    @restore_on_failure
+    def fit(self, X, y, sample_weight=None):
+        """Fit the model to data matrix X and target(s) y.
+
+        Parameters
+        ----------
+        X : {array-like, sparse matrix} of shape (n_samples, n_features)
+            The input data.
+
+        y : array-like of shape (n_samples,) or (n_samples, n_outputs)
+            The target values: class labels (or a label indicator matrix for
+            multilabel classification), or real numbers for regression.
+
+        sample_weight : array-like of shape (n_samples,), default=None
+            Sample weights.
+
+        Returns
+        -------
+        self : object
+            The fitted estimator.
+        """
+        return self._fit(X, y, sample_weight=sample_weight, incremental=False)
 
     def _fit(self, X, y, sample_weight=None, incremental=False):
         hidden_layer_sizes = self._validated_hidden_layer_sizes()

@@ -140,30 +140,6 @@ class NumpyMLPClassifier(ClassifierMixin, BaseNumpyMLP):
         self.revive_dead_units = revive_dead_units
         self.class_weight = class_weight
 
-    @_fit_context(prefer_skip_nested_validation=True)
-    @restore_on_failure
-    def fit(self, X, y, sample_weight=None):
-        """Fit the model to data matrix X and target(s) y.
-
-        Parameters
-        ----------
-        X : {array-like, sparse matrix} of shape (n_samples, n_features)
-            The input data.
-
-        y : array-like of shape (n_samples,) or (n_samples, n_outputs)
-            The class labels, or a label indicator matrix for multilabel
-            classification.
-
-        sample_weight : array-like of shape (n_samples,), default=None
-            Sample weights.
-
-        Returns
-        -------
-        self : object
-            The fitted estimator.
-        """
-        return self._fit(X, y, sample_weight=sample_weight, incremental=False)
-
     @available_if(is_stochastic)
     @_fit_context(prefer_skip_nested_validation=True)
     @restore_on_failure

@@ -152,29 +152,6 @@ default='squared_error'
         self.output_activation = output_activation
         self.huber_delta = huber_delta
 
-    @_fit_context(prefer_skip_nested_validation=True)
-    @restore_on_failure
-    def fit(self, X, y, sample_weight=None):
-        """Fit the model to data matrix X and target(s) y.
-
-        Parameters
-        ----------
-        X : {array-like, sparse matrix} of shape (n_samples, n_features)
-            The input data.
-
-        y : array-like of shape (n_samples,) or (n_samples, n_outputs)
-            The target values.
-
-        sample_weight : array-like of shape (n_samples,), default=None
-            Sample weights.
-
-        Returns
-        -------
-        self : object
-            The fitted estimator.
-        """
-        return self._fit(X, y, sample_weight=sample_weight, incremental=False)
-
     @available_if(is_stochastic)
     @_fit_context(prefer_skip_nested_validation=True)
     @restore_on_failure
