@@ -129,6 +129,12 @@ class BaseNumpyMLP(StochasticTrainingMixin, BaseEstimator, ABC):
         return self._fit(X, y, sample_weight=sample_weight, incremental=False)
 
     def _fit(self, X, y, sample_weight=None, incremental=False):
+        if self.solver == "lbfgs" and self.dropout > 0:
+            raise ValueError(
+                "dropout needs a stochastic solver: L-BFGS minimises a deterministic "
+                f"full-batch loss. Use solver='adam' or 'sgd', or dropout=0 "
+                f"(got dropout={self.dropout})."
+            )
         hidden_layer_sizes = self._validated_hidden_layer_sizes()
         first_pass = not hasattr(self, "coefs_") or (
             not self.warm_start and not incremental

@@ -96,7 +96,8 @@ max_fun : int, default=15000
 dropout : float, default=0.0
     Probability of dropping each hidden unit during training (inverted
     dropout: kept units are scaled by ``1 / (1 - dropout)``, so nothing
-    changes at prediction time). Not in scikit-learn.
+    changes at prediction time). Needs a stochastic solver. Not in
+    scikit-learn.
 
 weight_init : {'glorot_uniform', 'he_uniform', 'he_normal'}, \
 default='glorot_uniform'

@@ -292,6 +292,12 @@ def test_invalid_parameters(blobs, params, message):
         NumpyMLPClassifier(**params).fit(X, y)
 
 
+def test_dropout_is_refused_by_lbfgs(blobs):
+    X, y = blobs
+    with pytest.raises(ValueError, match="dropout needs a stochastic solver"):
+        NumpyMLPClassifier(solver="lbfgs", dropout=0.5).fit(X, y)
+
+
 def test_bad_input_gets_scikit_learn_errors(blobs):
     X, y = blobs
     with pytest.raises(ValueError, match="NaN"):
