@@ -68,7 +68,7 @@ class StochasticTrainingMixin:
             if tracker is not None:
                 self._revive(params, layout, tracker, optimizer, revival_rng)
             checkpoint[:] = params
-            if self._end_epoch(loss, X.shape[0], optimizer, held_out, spec) or incremental:
+            if self._end_epoch(loss, params, X.shape[0], optimizer, held_out, spec) or incremental:
                 break
         else:
             self._warn_max_iter()
@@ -201,7 +201,7 @@ class StochasticTrainingMixin:
         optimizer.update(params, workspace.grad)
         return loss
 
-    def _end_epoch(self, loss, n_samples, optimizer, held_out, spec):
+    def _end_epoch(self, loss, params, n_samples, optimizer, held_out, spec):
         """Book-keeping after an epoch; returns True when training should stop."""
         self.n_iter_ += 1
         self.t_ += n_samples
@@ -209,7 +209,7 @@ class StochasticTrainingMixin:
         self.loss_curve_.append(loss)
         if self.verbose:
             print(f"Iteration {self.n_iter_}, loss = {loss:.8f}")
-        self._update_no_improvement_count(held_out, spec)
+        self._update_no_improvement_count(params, held_out, spec)
         optimizer.iteration_ends(self.t_)
         if self._no_improvement_count <= self.n_iter_no_change:
             return False
@@ -218,7 +218,7 @@ class StochasticTrainingMixin:
             self._no_improvement_count = 0
         return stop
 
-    def _update_no_improvement_count(self, held_out, spec):
+    def _update_no_improvement_count(self, params, held_out, spec):
         if held_out is None:
             last = self.loss_curve_[-1]
             improved = last <= self.best_loss_ - self.tol
@@ -228,9 +228,7 @@ class StochasticTrainingMixin:
             improved = score >= self.best_validation_score_ + self.tol
             if score > self.best_validation_score_ or self._best_params is None:
                 self.best_validation_score_ = score
-                self._best_params = np.concatenate(
-                    [c.ravel() for c in (*self.coefs_, *self.intercepts_)]
-                )
+                self._best_params = params.copy()
         self._no_improvement_count = 0 if improved else self._no_improvement_count + 1
 
     def _score_held_out(self, held_out, spec):
