@@ -29,6 +29,7 @@ from ..utils._sklearn import (
     _check_sample_weight,
     _fit_context,
 )
+from ..utils._persistence import VersionedStateMixin
 from ..utils._state import restore_on_failure
 from ._stochastic import StochasticTrainingMixin
 
@@ -45,7 +46,7 @@ def is_stochastic(estimator):
     return True
 
 
-class BaseNumpyMLP(StochasticTrainingMixin, BaseEstimator, ABC):
+class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, ABC):
     """Base class of the NumPy multi-layer perceptrons.
 
     Warning: this class should not be used directly; use
