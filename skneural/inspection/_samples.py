@@ -110,8 +110,9 @@ class ConfusionSamplesDisplay:
             ax_ij.set_yticks([])
             if index >= 0:
                 self.images_[i, j] = show_image(ax_ij, self.images[index], cmap)
-            ax_ij.set_title(str(self.confusion_matrix[i, j]), fontsize=7, pad=2,
-                            color="black" if i == j else "tab:red")
+            count = self.confusion_matrix[i, j]
+            color = "black" if i == j else ("tab:red" if count else "gray")
+            ax_ij.set_title(str(count), fontsize=7, pad=2, color=color)
         for k, label in enumerate(self.display_labels):
             self.ax_[k, 0].set_ylabel(f"true {label}", fontsize=8)
             self.ax_[-1, k].set_xlabel(f"predicted {label}", fontsize=8)
