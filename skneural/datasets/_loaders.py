@@ -9,6 +9,7 @@ from typing import NamedTuple
 import numpy as np
 from sklearn.utils import Bunch
 
+from ..utils._docs import insert_docs
 from ..utils._sklearn import StrOptions, validate_params
 from . import _descr
 from ._fetch import RemoteFile, fetch_files
@@ -87,6 +88,25 @@ _COMMON = {
 }
 
 
+_DOCS = {
+    "fetch_parameters": """\
+data_home : str or path-like, default=None
+    Folder of the data sets; by default ``$SKNEURAL_DATA``, else
+    ``~/skneural_data``.
+
+download_if_missing : bool, default=True
+    Download the files missing from ``data_home``; if False, raise a
+    :class:`FileNotFoundError` instead.
+
+return_X_y : bool, default=False
+    Return ``(data, target)`` instead of a Bunch.""",
+    "as_frame": """\
+as_frame : bool, default=False
+    Return pandas objects: ``data`` a DataFrame, ``target`` a Series, and
+    ``frame`` both together.""",
+}
+
+
 def _to_bunch(data, target, *, feature_names, target_name, as_frame, return_X_y, **fields):
     """Bunch (or ``(X, y)``) from the features (an array, or a dict of
     columns of mixed types) and the target."""
@@ -112,6 +132,7 @@ def _import_pandas():
 
 
 @validate_params(_COMMON, prefer_skip_nested_validation=True)
+@insert_docs(**_DOCS)
 def fetch_font_colors(*, data_home=None, download_if_missing=True, return_X_y=False,
                       as_frame=False):
     """Load the font-colour data set (binary classification).
@@ -123,20 +144,9 @@ def fetch_font_colors(*, data_home=None, download_if_missing=True, return_X_y=Fa
 
     Parameters
     ----------
-    data_home : str or path-like, default=None
-        Folder of the data sets; by default ``$SKNEURAL_DATA``, else
-        ``~/skneural_data``.
+    {fetch_parameters}
 
-    download_if_missing : bool, default=True
-        Download the file when it is not in ``data_home``; if False, raise
-        a :class:`FileNotFoundError` instead.
-
-    return_X_y : bool, default=False
-        Return ``(data, target)`` instead of a Bunch.
-
-    as_frame : bool, default=False
-        Return pandas objects: ``data`` a DataFrame, ``target`` a Series,
-        and ``frame`` both together.
+    {as_frame}
 
     Returns
     -------
@@ -164,6 +174,7 @@ def fetch_font_colors(*, data_home=None, download_if_missing=True, return_X_y=Fa
 
 
 @validate_params(_COMMON, prefer_skip_nested_validation=True)
+@insert_docs(**_DOCS)
 def fetch_california_housing_raw(*, data_home=None, download_if_missing=True,
                                  return_X_y=False, as_frame=True):
     """Load the raw California housing data set (regression), as in the
@@ -178,16 +189,7 @@ def fetch_california_housing_raw(*, data_home=None, download_if_missing=True,
 
     Parameters
     ----------
-    data_home : str or path-like, default=None
-        Folder of the data sets; by default ``$SKNEURAL_DATA``, else
-        ``~/skneural_data``.
-
-    download_if_missing : bool, default=True
-        Download the file when it is not in ``data_home``; if False, raise
-        a :class:`FileNotFoundError` instead.
-
-    return_X_y : bool, default=False
-        Return ``(data, target)`` instead of a Bunch.
+    {fetch_parameters}
 
     as_frame : bool, default=True
         Return pandas objects (the default here, since the columns have
@@ -230,6 +232,7 @@ _IDX_PARAMS = {**_COMMON, "subset": [StrOptions(set(_SUBSETS))]}
 
 
 @validate_params(_IDX_PARAMS, prefer_skip_nested_validation=True)
+@insert_docs(**_DOCS)
 def fetch_mnist(*, subset="train", data_home=None, download_if_missing=True,
                 return_X_y=False, as_frame=False):
     """Load the MNIST handwritten digits (classification, 10 classes).
@@ -243,20 +246,9 @@ def fetch_mnist(*, subset="train", data_home=None, download_if_missing=True,
     subset : {'train', 'test', 'all'}, default='train'
         The training images, the test images, or both (training first).
 
-    data_home : str or path-like, default=None
-        Folder of the data sets; by default ``$SKNEURAL_DATA``, else
-        ``~/skneural_data``.
+    {fetch_parameters}
 
-    download_if_missing : bool, default=True
-        Download the files that are not in ``data_home``; if False, raise
-        a :class:`FileNotFoundError` instead.
-
-    return_X_y : bool, default=False
-        Return ``(data, target)`` instead of a Bunch.
-
-    as_frame : bool, default=False
-        Return pandas objects: ``data`` a DataFrame, ``target`` a Series,
-        and ``frame`` both together.
+    {as_frame}
 
     Returns
     -------
@@ -282,6 +274,7 @@ def fetch_mnist(*, subset="train", data_home=None, download_if_missing=True,
 
 
 @validate_params(_IDX_PARAMS, prefer_skip_nested_validation=True)
+@insert_docs(**_DOCS)
 def fetch_fashion_mnist(*, subset="train", data_home=None, download_if_missing=True,
                         return_X_y=False, as_frame=False):
     """Load Fashion-MNIST, Zalando's pictures of clothes (10 classes).
@@ -296,20 +289,9 @@ def fetch_fashion_mnist(*, subset="train", data_home=None, download_if_missing=T
     subset : {'train', 'test', 'all'}, default='train'
         The training images, the test images, or both (training first).
 
-    data_home : str or path-like, default=None
-        Folder of the data sets; by default ``$SKNEURAL_DATA``, else
-        ``~/skneural_data``.
+    {fetch_parameters}
 
-    download_if_missing : bool, default=True
-        Download the files that are not in ``data_home``; if False, raise
-        a :class:`FileNotFoundError` instead.
-
-    return_X_y : bool, default=False
-        Return ``(data, target)`` instead of a Bunch.
-
-    as_frame : bool, default=False
-        Return pandas objects: ``data`` a DataFrame, ``target`` a Series,
-        and ``frame`` both together.
+    {as_frame}
 
     Returns
     -------

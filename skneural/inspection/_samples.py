@@ -5,6 +5,7 @@ import numpy as np
 from sklearn.metrics import confusion_matrix
 from sklearn.utils.multiclass import unique_labels
 
+from ._docstrings import fill_display_docs
 from ._grid import grid_axes, grid_shape, hide_unused, show_image
 from ._introspect import as_images, label_names, prediction_confidence
 
@@ -28,6 +29,7 @@ def _most_confident(in_cell, confidence):
     return int(indices[np.argmax(confidence[indices])])
 
 
+@fill_display_docs
 class ConfusionSamplesDisplay:
     """For every cell of the confusion matrix, its most confident sample.
 
@@ -58,8 +60,7 @@ class ConfusionSamplesDisplay:
     ax_ : ndarray of matplotlib Axes of shape (n_classes, n_classes)
         One panel per cell.
 
-    figure_ : matplotlib Figure
-        Figure containing the panels.
+    {figure}
 
     See Also
     --------
@@ -94,8 +95,7 @@ class ConfusionSamplesDisplay:
             None draws on a new figure; one Axes is split into the grid; an
             array needs ``n_classes ** 2`` axes.
 
-        cmap : str or matplotlib Colormap, default="gray"
-            Colour map of grey images.
+        {cmap}
 
         Returns
         -------
@@ -125,14 +125,7 @@ class ConfusionSamplesDisplay:
 
         Parameters
         ----------
-        estimator : estimator instance
-            A fitted classifier (or a Pipeline ending with one).
-
-        X : array-like of shape (n_samples, n_features)
-            Input values.
-
-        y : array-like of shape (n_samples,)
-            True labels.
+        {classifier}
 
         images : array-like or None, default=None
             The pictures to draw, one per sample, when ``X`` is not (e.g.
@@ -181,11 +174,9 @@ class ConfusionSamplesDisplay:
         display_labels : array-like of shape (n_classes,) or None, default=None
             Names of the labels; by default the labels themselves.
 
-        ax : matplotlib Axes, array-like of Axes or None, default=None
-            Where to draw; see :meth:`plot`.
+        {ax_from}
 
-        cmap : str or matplotlib Colormap, default="gray"
-            Colour map of grey images.
+        {cmap}
 
         Returns
         -------
@@ -203,6 +194,7 @@ class ConfusionSamplesDisplay:
         return display.plot(ax=ax, cmap=cmap)
 
 
+@fill_display_docs
 class MisclassifiedDisplay:
     """A grid of samples, the misclassified ones first, with true and
     predicted labels (in red when they differ).
@@ -231,8 +223,7 @@ class MisclassifiedDisplay:
     ax_ : ndarray of matplotlib Axes of shape (n_rows, n_cols)
         The grid of panels.
 
-    figure_ : matplotlib Figure
-        Figure containing the panels.
+    {figure}
 
     Examples
     --------
@@ -269,8 +260,7 @@ class MisclassifiedDisplay:
         n_cols : int or None, default=None
             Number of columns of the grid.
 
-        cmap : str or matplotlib Colormap, default="gray"
-            Colour map of grey images.
+        {cmap}
 
         Returns
         -------
@@ -299,14 +289,7 @@ class MisclassifiedDisplay:
 
         Parameters
         ----------
-        estimator : estimator instance
-            A fitted classifier (or a Pipeline ending with one).
-
-        X : array-like of shape (n_samples, n_features)
-            Input values.
-
-        y : array-like of shape (n_samples,)
-            True labels.
+        {classifier}
 
         images : array-like or None, default=None
             The pictures to draw when ``X`` is not; None draws ``X``.
@@ -343,8 +326,7 @@ class MisclassifiedDisplay:
         display_labels : array-like of shape (n_classes,) or None, default=None
             Names of the sorted labels of ``y_true`` and ``y_pred``.
 
-        ax : matplotlib Axes, array-like of Axes or None, default=None
-            Where to draw; see :meth:`plot`.
+        {ax_from}
 
         n_images, n_cols, cmap
             As in :meth:`plot`.

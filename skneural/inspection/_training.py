@@ -3,6 +3,7 @@
 import numpy as np
 from sklearn.base import is_classifier
 
+from ._docstrings import fill_display_docs
 from ._grid import grid_axes
 from ._introspect import final_estimator
 
@@ -34,6 +35,7 @@ def _curves_of(estimator):
     return loss_curve, getattr(estimator, "validation_loss_curve_", None), scores
 
 
+@fill_display_docs
 class TrainingCurveDisplay:
     """The training loss per epoch, with the validation loss and scores when
     they were recorded.
@@ -63,8 +65,7 @@ class TrainingCurveDisplay:
     ax_ : ndarray of matplotlib Axes of shape (n_panels,)
         The loss panel, and the score panel when there are scores.
 
-    figure_ : matplotlib Figure
-        Figure containing the panels.
+    {figure}
 
     Examples
     --------
@@ -131,8 +132,7 @@ class TrainingCurveDisplay:
             A fitted network (or a Pipeline ending with one) with a
             ``loss_curve_`` or a Keras ``history_``.
 
-        ax : matplotlib Axes, array-like of Axes or None, default=None
-            Where to draw; see :meth:`plot`.
+        {ax_from}
 
         log_loss_scale : bool, default=False
             Draw the loss on a logarithmic scale.
@@ -146,6 +146,7 @@ class TrainingCurveDisplay:
         return display.plot(ax=ax, log_loss_scale=log_loss_scale)
 
 
+@fill_display_docs
 class WeightDistributionDisplay:
     """Percentiles of every layer's weights and biases over training.
 
@@ -173,8 +174,7 @@ class WeightDistributionDisplay:
     ax_ : ndarray of matplotlib Axes of shape (2, n_layers)
         Weights in the first row, biases in the second.
 
-    figure_ : matplotlib Figure
-        Figure containing the panels.
+    {figure}
 
     Examples
     --------
@@ -240,8 +240,7 @@ class WeightDistributionDisplay:
             A network fitted with ``weight_percentiles`` set (or a Pipeline
             ending with one), which holds ``weight_stats_``.
 
-        ax : matplotlib Axes, array-like of Axes or None, default=None
-            Where to draw; see :meth:`plot`.
+        {ax_from}
 
         cmap : str or matplotlib Colormap, default="Blues"
             Colour map of the bands.

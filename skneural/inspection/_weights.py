@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from ._docstrings import fill_display_docs
 from ._grid import grid_axes, grid_shape, hide_unused, show_image
 from ._introspect import class_names, infer_image_shape, layer_weights
 
@@ -14,6 +15,7 @@ def _layer_index(layer, n_layers):
     return layer % n_layers
 
 
+@fill_display_docs
 class WeightImagesDisplay:
     """The weights into each unit of a layer, drawn as images.
 
@@ -40,8 +42,7 @@ class WeightImagesDisplay:
     ax_ : ndarray of matplotlib Axes of shape (n_rows, n_cols)
         The grid of panels; those beyond ``n_units`` are turned off.
 
-    figure_ : matplotlib Figure
-        Figure containing the panels.
+    {figure}
 
     See Also
     --------
@@ -120,11 +121,9 @@ class WeightImagesDisplay:
         display_labels : array-like of str or None, default=None
             Titles of the output units; by default the estimator's classes.
 
-        ax : matplotlib Axes, array-like of Axes or None, default=None
-            Where to draw; see :meth:`plot`.
+        {ax_from}
 
-        cmap : str or matplotlib Colormap, default="gray"
-            Colour map of grey images.
+        {cmap}
 
         n_cols : int or None, default=None
             Number of columns of the grid.
@@ -144,6 +143,7 @@ class WeightImagesDisplay:
         return display.plot(ax=ax, cmap=cmap, n_cols=n_cols)
 
 
+@fill_display_docs
 class HiddenUnitsDisplay:
     """The filters of a one-hidden-layer network and how each class uses them.
 
@@ -176,8 +176,7 @@ class HiddenUnitsDisplay:
     ax_ : ndarray of matplotlib Axes of shape (2, n_cols)
         Filters in the first row, bar charts in the second.
 
-    figure_ : matplotlib Figure
-        Figure containing the panels.
+    {figure}
 
     Examples
     --------
@@ -252,8 +251,7 @@ class HiddenUnitsDisplay:
         display_labels : array-like of str or None, default=None
             Titles of the output units; by default the estimator's classes.
 
-        ax : matplotlib Axes, array-like of Axes or None, default=None
-            Where to draw; see :meth:`plot`.
+        {ax_from}
 
         cmap : str or matplotlib Colormap, default="gray"
             Colour map of grey filters.
