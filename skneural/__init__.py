@@ -6,7 +6,13 @@ only on demand.
 """
 
 from .neural_network import NumpyMLPClassifier, NumpyMLPRegressor
+from .neural_network import MLPEnsembleRegressor
 
 __version__ = "0.1.0"
 
-__all__ = ["NumpyMLPClassifier", "NumpyMLPRegressor", "__version__"]
+__all__ = [
+    "NumpyMLPClassifier",
+    "NumpyMLPRegressor",
+    "__version__",
+    "MLPEnsembleRegressor",
+]

@@ -4,12 +4,14 @@ import pytest
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from skneural import NumpyMLPClassifier, NumpyMLPRegressor
+from skneural import MLPEnsembleRegressor
 
 # Small iteration budgets keep the checks fast, as scikit-learn does for its
 # own MLPs; no check is expected to fail.
 ESTIMATORS = [
     NumpyMLPClassifier(max_iter=100),
     NumpyMLPRegressor(max_iter=100),
+    MLPEnsembleRegressor(NumpyMLPRegressor(max_iter=100), n_estimators=2),
 ]
 
 

@@ -1,5 +1,19 @@
 """Dataset readers."""
 
 from ._idx import read_idx
+from ._fetch import get_data_home
+from ._loaders import (
+    fetch_california_housing_raw,
+    fetch_fashion_mnist,
+    fetch_font_colors,
+    fetch_mnist,
+)
 
-__all__ = ["read_idx"]
+__all__ = [
+    "read_idx",
+    "get_data_home",
+    "fetch_california_housing_raw",
+    "fetch_fashion_mnist",
+    "fetch_font_colors",
+    "fetch_mnist",
+]

@@ -207,6 +207,7 @@ class StochasticTrainingMixin:
         self.t_ += n_samples
         self.loss_ = loss
         self.loss_curve_.append(loss)
+        self._record_weight_stats(self.coefs_, self.intercepts_)
         if self.verbose:
             print(f"Iteration {self.n_iter_}, loss = {loss:.8f}")
         self._update_no_improvement_count(params, held_out, spec)
