@@ -18,7 +18,18 @@ import skneural
 FAST_SETTINGS = {
     "NumpyMLPClassifier": dict(hidden_layer_sizes=(8,), max_iter=20),
     "NumpyMLPRegressor": dict(hidden_layer_sizes=(8,), max_iter=20),
+    "MLPEnsembleRegressor": dict(n_estimators=2),
 }
+
+
+def _fast_members(estimator):
+    # An ensemble's members get the fast settings of their own class.
+    template = estimator.get_params().get("estimator", False)
+    if template is None:
+        from skneural import NumpyMLPRegressor
+
+        estimator.set_params(estimator=NumpyMLPRegressor(**FAST_SETTINGS["NumpyMLPRegressor"]))
+    return estimator
 
 
 def _public_classes(module):
@@ -42,7 +53,7 @@ def make_estimator(cls, random_state=0, **params):
     settings = {**FAST_SETTINGS[cls.__name__], **params}
     if "random_state" in cls().get_params():
         settings["random_state"] = random_state
-    return cls(**settings)
+    return _fast_members(cls(**settings))
 
 
 def kind(cls):

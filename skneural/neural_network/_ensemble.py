@@ -10,6 +10,7 @@ from sklearn.base import BaseEstimator, MetaEstimatorMixin, RegressorMixin, clon
 from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import HasMethods, Interval, _fit_context
 from ._regressor import NumpyMLPRegressor
 
@@ -20,7 +21,7 @@ def _fit_member(member, X, y, sample_weight):
     return member.fit(X, y, sample_weight=sample_weight)
 
 
-class MLPEnsembleRegressor(MetaEstimatorMixin, RegressorMixin, BaseEstimator):
+class MLPEnsembleRegressor(VersionedStateMixin, MetaEstimatorMixin, RegressorMixin, BaseEstimator):
     """An ensemble of neural networks whose disagreement measures uncertainty.
 
     Trains ``n_estimators`` copies of ``estimator`` on the same data, each
