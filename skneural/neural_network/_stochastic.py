@@ -17,8 +17,18 @@ from ..engine import (
     predict,
     revive_dead_units,
 )
+from ._checkpoint import EpochCheckpoint
 
 __all__ = ["StochasticTrainingMixin", "TrainingDivergedError"]
+
+
+# What an epoch updates besides the weights and the optimiser, rolled back
+# together with them when training is interrupted.
+_BOOKKEEPING = (
+    "n_iter_", "t_", "loss_", "loss_curve_", "validation_scores_",
+    "validation_loss_curve_", "best_loss_", "best_validation_score_",
+    "_best_params", "_no_improvement_count", "n_units_revived_", "_weight_recorder",
+)
 
 
 class TrainingDivergedError(ValueError):
@@ -45,30 +55,31 @@ class StochasticTrainingMixin:
         workspace = Workspace(layout, batch_size, X.dtype)
         batch_X = None if sp.issparse(X) else np.empty((batch_size, X.shape[1]), X.dtype)
         self.coefs_, self.intercepts_ = layout.unpack(params)
-        checkpoint = params.copy()
         tracker = self._activity_tracker(layout)
         # Revival draws from its own stream so that how the data are shuffled
         # (which depends on their number) does not change the redrawn weights.
         revival_rng = np.random.RandomState(rng.randint(np.iinfo(np.int32).max))
         self.n_iter_ = 0
+        checkpoint = EpochCheckpoint(self, params, optimizer, _BOOKKEEPING)
         for _ in range(self.max_iter):
             try:
                 loss = self._fit_epoch(
                     X, Y, sample_weight, params, layout, spec, optimizer,
                     workspace, rng, batch_X, tracker,
                 )
+                if tracker is not None:
+                    self._revive(params, layout, tracker, optimizer, revival_rng)
+                stop = self._end_epoch(loss, params, X.shape[0], optimizer, held_out, spec)
+                checkpoint.save()
             except KeyboardInterrupt:
-                params[:] = checkpoint
+                checkpoint.restore()
                 warnings.warn(
                     "Training interrupted by user; the weights are those of the "
                     f"last finished epoch ({self.n_iter_}).",
                     UserWarning,
                 )
                 break
-            if tracker is not None:
-                self._revive(params, layout, tracker, optimizer, revival_rng)
-            checkpoint[:] = params
-            if self._end_epoch(loss, params, X.shape[0], optimizer, held_out, spec) or incremental:
+            if stop or incremental:
                 break
         else:
             self._warn_max_iter()

@@ -276,6 +276,33 @@ def test_keyboard_interrupt_keeps_the_last_finished_epoch(blobs, monkeypatch):
     assert np.isfinite(model.predict_proba(X)).all()
 
 
+@pytest.mark.parametrize("where", ["_revive", "_update_no_improvement_count"])
+def test_keyboard_interrupt_in_the_bookkeeping_rolls_the_whole_epoch_back(blobs, monkeypatch,
+                                                                          where):
+    X, y = blobs
+    settings = dict(hidden_layer_sizes=(8,), batch_size=150, tol=0.0, random_state=0)
+    three_epochs = NumpyMLPClassifier(max_iter=3, **settings).fit(X, y)
+    model = NumpyMLPClassifier(max_iter=50, weight_percentiles=[0, 50, 100], **settings)
+    original = getattr(type(model), where)
+    calls = {"n": 0}
+
+    def interrupt_in_epoch_four(self, *args):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt
+        return original(self, *args)
+
+    monkeypatch.setattr(type(model), where, interrupt_in_epoch_four)
+    with pytest.warns(UserWarning, match="last finished epoch \\(3\\)"):
+        model.fit(X, y)
+    assert model.n_iter_ == len(model.loss_curve_) == 3
+    assert model.t_ == 3 * len(X)
+    assert model.weight_stats_["coefs"][0].shape[0] == 3
+    np.testing.assert_array_equal(model.loss_curve_, three_epochs.loss_curve_)
+    for ours, reference in zip(model.coefs_, three_epochs.coefs_):
+        np.testing.assert_array_equal(ours, reference)
+
+
 @pytest.mark.parametrize(
     "params, message",
     [
