@@ -34,7 +34,7 @@ extensions = [
     "sphinx_gallery.gen_gallery",
 ]
 
-exclude_patterns = ["_build", "_templates"]
+exclude_patterns = ["_build", "_templates", "results_table.rst"]  # included by results.rst
 templates_path = ["_templates"]
 html_theme = "alabaster"
 html_theme_options = {"description": "scikit-learn's neural networks, extended"}

@@ -207,14 +207,20 @@ class ForwardCache(NamedTuple):
 
     Examples
     --------
+    With dropout 0.5, each hidden unit is either dropped or doubled:
+
     >>> import numpy as np
-    >>> from skneural.engine import NetworkSpec, forward
-    >>> coefs, intercepts = [np.ones((2, 3)), np.ones((3, 1))], [np.zeros(3), np.zeros(1)]
-    >>> buffers = [np.empty((1, 3)), np.empty((1, 1))]
-    >>> spec = NetworkSpec("relu", "identity", "squared_error")
-    >>> cache = forward(coefs, intercepts, np.array([[1.0, -2.0]]), spec, buffers)
-    >>> len(cache.activations), cache.keep is None
-    (3, True)
+    >>> from skneural.engine import Layout, NetworkSpec, Workspace, forward
+    >>> layout = Layout([2, 4, 1])
+    >>> spec = NetworkSpec("relu", "identity", "squared_error", dropout=0.5)
+    >>> workspace = Workspace(layout, batch_size=3, dtype=np.float64)
+    >>> coefs, intercepts = layout.unpack(np.ones(layout.size))
+    >>> cache = forward(coefs, intercepts, np.ones((3, 2)), spec, workspace.activations,
+    ...                 np.random.RandomState(0), workspace)
+    >>> [A.shape for A in cache.activations], cache.keep[0].shape
+    ([(3, 2), (3, 4), (3, 1)], (3, 4))
+    >>> cache.activations[1][0].tolist(), bool(np.isin(cache.inputs[1], [0, 6]).all())
+    ([3.0, 3.0, 3.0, 3.0], True)
     """
 
     activations: list
