@@ -95,7 +95,7 @@ def _needs_real_data(script):
 
 def _executed_examples():
     """Regex of the example scripts the gallery runs in this build."""
-    scripts = sorted(EXAMPLES.glob("plot_*.py"))
+    scripts = sorted(EXAMPLES.glob("plot_*.py"))  # each mentions SKNEURAL_DATA if it needs data
     if not os.environ.get("SKNEURAL_DATA"):
         scripts = [script for script in scripts if not _needs_real_data(script)]
     names = "|".join(re.escape(script.name) for script in scripts)
@@ -106,6 +106,7 @@ sphinx_gallery_conf = {
     "examples_dirs": str(EXAMPLES),
     "gallery_dirs": "auto_examples",
     "filename_pattern": _executed_examples(),
+    "ignore_pattern": r"(^|[/\\])_[^/\\]*$",  # helper modules such as _mnist.py
     "within_subsection_order": "FileNameSortKey",
     "download_all_examples": False,
     "write_computation_times": False,
