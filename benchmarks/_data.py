@@ -30,3 +30,38 @@ def load_mnist(dtype=np.float32):
         return read_idx(folder / f"{name}-labels-idx1-ubyte.gz").astype(np.int64)
 
     return images("train"), labels("train"), images("t10k"), labels("t10k")
+
+
+def load_font_colors():
+    """The font-colour table as (X, y): RGB / 255 and the light-font label."""
+    path = data_home() / "font_colors" / "light_dark_font_training_set.csv"
+    data = np.loadtxt(path, delimiter=",", skiprows=1)
+    return data[:, :3] / 255.0, data[:, 3].astype(np.int64)
+
+
+CALIFORNIA_FEATURES = ["MedInc", "HouseAge", "AveRooms", "AveBedrms", "Population",
+                       "AveOccup", "Latitude", "Longitude"]
+
+
+def load_california():
+    """California housing as (X, y), with the 8 features of scikit-learn's
+    ``fetch_california_housing`` derived from ``housing.csv``.
+
+    The columns are :data:`CALIFORNIA_FEATURES`; the target is the median house
+    value in units of 100,000 dollars. ``AveBedrms`` is NaN for the 207
+    districts whose bedroom count is missing from the CSV: impute it.
+    """
+    path = data_home() / "california_housing" / "housing.csv"
+    table = np.genfromtxt(path, delimiter=",", names=True, usecols=range(9))
+    households = table["households"]
+    X = np.column_stack([
+        table["median_income"],
+        table["housing_median_age"],
+        table["total_rooms"] / households,
+        table["total_bedrooms"] / households,
+        table["population"],
+        table["population"] / households,
+        table["latitude"],
+        table["longitude"],
+    ])
+    return X, table["median_house_value"] / 100_000

@@ -34,6 +34,17 @@ class Activation(NamedTuple):
         ``derivative(A, delta)`` multiplies ``delta`` in place by ``f'(Z)``
         computed from the output ``A = f(Z)``.  None for output-only
         activations, which are differentiated jointly with their loss.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import ACTIVATIONS
+    >>> relu = ACTIVATIONS["relu"]
+    >>> A = relu.forward(np.array([-1.0, 2.0]))
+    >>> delta = np.ones(2)
+    >>> relu.derivative(A, delta)
+    >>> A.tolist(), delta.tolist()
+    ([0.0, 2.0], [0.0, 1.0])
     """
 
     forward: Callable[[np.ndarray], np.ndarray]
@@ -137,7 +148,7 @@ HIDDEN_ACTIVATIONS = frozenset(ACTIVATIONS) - OUTPUT_ONLY
 
 
 def get_activation(name):
-    """Return the :class:`Activation` registered under ``name``.
+    """Return the :class:`~skneural.engine.activations.Activation` registered under ``name``.
 
     Parameters
     ----------
@@ -148,6 +159,13 @@ def get_activation(name):
     -------
     activation : Activation
         The forward function and its derivative.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import get_activation
+    >>> get_activation("leaky_relu").forward(np.array([-100.0, 3.0])).tolist()
+    [-1.0, 3.0]
     """
     try:
         return ACTIVATIONS[name]

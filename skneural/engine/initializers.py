@@ -59,6 +59,17 @@ def initialize_layer(method, fan_in, fan_out, activation, rng, dtype):
     -------
     coef : ndarray of shape (fan_in, fan_out)
     intercept : ndarray of shape (fan_out,)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import initialize_layer
+    >>> coef, intercept = initialize_layer("he_normal", 784, 100, "relu",
+    ...                                    np.random.RandomState(0), np.float32)
+    >>> coef.shape, coef.dtype, bool(abs(coef.std() - np.sqrt(2 / 784)) < 1e-3)
+    ((784, 100), dtype('float32'), True)
+    >>> bool((intercept == 0).all())
+    True
     """
     coef, intercept = INITIALIZERS[method](fan_in, fan_out, activation, rng)
     return coef.astype(dtype, copy=False), intercept.astype(dtype, copy=False)

@@ -31,6 +31,16 @@ def minimize_lbfgs(objective, params, *, max_iter, max_fun, tol, verbose=False,
     result : scipy.optimize.OptimizeResult
         ``x`` is cast back to the dtype of ``params``; ``loss_curve`` lists
         the loss after every iteration.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import minimize_lbfgs
+    >>> def objective(x):
+    ...     return float(((x - 3) ** 2).sum()), 2 * (x - 3)
+    >>> result = minimize_lbfgs(objective, np.zeros(2), max_iter=100, max_fun=1000, tol=1e-8)
+    >>> np.round(result.x, 6).tolist(), len(result.loss_curve) > 0
+    ([3.0, 3.0], True)
     """
     dtype = params.dtype
     loss_curve = []

@@ -32,6 +32,15 @@ class Loss(NamedTuple):
         ``gradient(y, A)`` returns ``dl/dA`` element-wise, shape of ``A``.
     canonical_link : str or None
         Output activation with which ``dl/dZ = A - y``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import LOSSES
+    >>> loss = LOSSES["squared_error"]
+    >>> y, A = np.array([[1.0], [2.0]]), np.array([[1.0], [4.0]])
+    >>> loss.per_sample(y, A).tolist(), loss(y, A)
+    ([0.0, 2.0], 1.0)
     """
 
     per_sample: Callable[[np.ndarray, np.ndarray], np.ndarray]
@@ -115,7 +124,7 @@ _LOSS_PARAMETERS = {"huber": ("delta",)}
 
 
 def get_loss(name, **params):
-    """Return the :class:`Loss` registered under ``name``, bound to ``params``.
+    """Return the :class:`~skneural.engine.losses.Loss` named ``name``, bound to ``params``.
 
     Parameters
     ----------
@@ -129,6 +138,14 @@ def get_loss(name, **params):
     Returns
     -------
     loss : Loss
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import get_loss
+    >>> huber = get_loss("huber", delta=1.0)
+    >>> huber.per_sample(np.array([[0.0], [0.0]]), np.array([[0.5], [3.0]])).tolist()
+    [0.125, 2.5]
     """
     if name not in LOSSES:
         raise ValueError(f"Unknown loss {name!r}; expected one of {sorted(LOSSES)}.")
@@ -161,6 +178,16 @@ def output_delta(loss, output_activation, y, A, sample_weight, out):
     Returns
     -------
     out : ndarray of shape (n_samples, n_outputs)
+
+    Examples
+    --------
+    Softmax with log-loss fuses into ``(A - y) / n_samples``:
+
+    >>> import numpy as np
+    >>> from skneural.engine import get_loss, output_delta
+    >>> y, A = np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([[0.75, 0.25], [0.5, 0.5]])
+    >>> output_delta(get_loss("log_loss"), "softmax", y, A, None, np.empty((2, 2))).tolist()
+    [[-0.125, 0.125], [0.25, -0.25]]
     """
     if loss.canonical_link == output_activation:
         np.subtract(A, y, out=out)

@@ -41,6 +41,17 @@ class Layout:
     ----------
     layer_units : sequence of int
         Number of units of every layer, input layer first.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import Layout
+    >>> layout = Layout([3, 2, 1])
+    >>> layout.coef_shapes, layout.n_coef, layout.size
+    ([(3, 2), (2, 1)], 8, 11)
+    >>> coefs, intercepts = layout.unpack(np.arange(11.0))
+    >>> coefs[1].ravel().tolist(), intercepts[0].tolist()
+    ([6.0, 7.0], [8.0, 9.0])
     """
 
     def __init__(self, layer_units):
@@ -81,7 +92,7 @@ class NetworkSpec:
     output_activation : str
         Activation of the output units.
     loss : str
-        Name of the loss in :data:`skneural.engine.losses.LOSSES`.
+        Name of the loss in ``LOSSES``.
     alpha : float, default=0.0
         Strength of the L2 penalty ``alpha / 2 * ||W||^2`` on the weights,
         divided by the sum of sample weights like the loss.
@@ -89,6 +100,13 @@ class NetworkSpec:
         Probability of dropping each hidden unit during training.
     huber_delta : float, default=1.0
         Residual at which the Huber loss turns linear.
+
+    Examples
+    --------
+    >>> from skneural.engine import NetworkSpec
+    >>> spec = NetworkSpec("relu", "softmax", "log_loss", alpha=1e-4)
+    >>> spec.loss_function.canonical_link
+    'softmax'
     """
 
     hidden_activation: str
@@ -117,6 +135,14 @@ class Workspace:
     batch_size : int
         Largest number of samples in one forward pass.
     dtype : numpy dtype
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import Layout, Workspace
+    >>> workspace = Workspace(Layout([4, 3, 2]), batch_size=10, dtype=np.float32)
+    >>> [A.shape for A in workspace.activations], workspace.grad.shape
+    ([(10, 3), (10, 2)], (23,))
     """
 
     def __init__(self, layout, batch_size, dtype):
@@ -141,6 +167,16 @@ def initialize_parameters(layout, method, activation, rng, dtype):
     Returns
     -------
     params : ndarray of shape (layout.size,)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import Layout, initialize_parameters
+    >>> layout = Layout([4, 3, 2])
+    >>> params = initialize_parameters(layout, "glorot_uniform", "relu",
+    ...                                np.random.RandomState(0), np.float64)
+    >>> params.shape
+    (23,)
     """
     layers = [
         initialize_layer(method, fan_in, fan_out, activation, rng, dtype)
@@ -168,6 +204,23 @@ class ForwardCache(NamedTuple):
         What each layer received: ``activations`` after dropout.
     keep : list of ndarray or None
         Boolean masks of the hidden units kept by dropout, or None.
+
+    Examples
+    --------
+    With dropout 0.5, each hidden unit is either dropped or doubled:
+
+    >>> import numpy as np
+    >>> from skneural.engine import Layout, NetworkSpec, Workspace, forward
+    >>> layout = Layout([2, 4, 1])
+    >>> spec = NetworkSpec("relu", "identity", "squared_error", dropout=0.5)
+    >>> workspace = Workspace(layout, batch_size=3, dtype=np.float64)
+    >>> coefs, intercepts = layout.unpack(np.ones(layout.size))
+    >>> cache = forward(coefs, intercepts, np.ones((3, 2)), spec, workspace.activations,
+    ...                 np.random.RandomState(0), workspace)
+    >>> [A.shape for A in cache.activations], cache.keep[0].shape
+    ([(3, 2), (3, 4), (3, 1)], (3, 4))
+    >>> cache.activations[1][0].tolist(), bool(np.isin(cache.inputs[1], [0, 6]).all())
+    ([3.0, 3.0, 3.0, 3.0], True)
     """
 
     activations: list
@@ -196,6 +249,17 @@ def forward(coefs, intercepts, X, spec, buffers, dropout_rng=None, workspace=Non
     -------
     cache : ForwardCache
         The output is ``cache.activations[-1]``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import NetworkSpec, forward
+    >>> coefs, intercepts = [np.ones((2, 3)), np.ones((3, 1))], [np.zeros(3), np.zeros(1)]
+    >>> buffers = [np.empty((2, 3)), np.empty((2, 1))]
+    >>> spec = NetworkSpec("relu", "identity", "squared_error")
+    >>> X = np.array([[1.0, 2.0], [1.0, -2.0]])
+    >>> forward(coefs, intercepts, X, spec, buffers).activations[-1].ravel().tolist()
+    [9.0, 0.0]
     """
     n_samples = X.shape[0]
     use_dropout = dropout_rng is not None and spec.dropout > 0
@@ -236,11 +300,28 @@ def backward(coefs, cache, delta, spec, workspace):
         As returned by :func:`forward`.
     delta : ndarray of shape (n_samples, n_outputs)
         ``dL/dZ`` of the output layer (see
-        :func:`skneural.engine.losses.output_delta`).
+        :func:`output_delta`).
     spec : NetworkSpec
     workspace : Workspace
         Receives the gradients in ``coef_grads`` and ``intercept_grads``
         (views of ``workspace.grad``).
+
+    Examples
+    --------
+    One linear unit ``z = 2 x``, squared error against ``y = 0`` at ``x = 1``:
+    the gradient of ``(z - y)^2 / 2`` is ``z x = 2`` for the weight.
+
+    >>> import numpy as np
+    >>> from skneural.engine import Layout, NetworkSpec, Workspace, backward, forward
+    >>> layout = Layout([1, 1])
+    >>> spec = NetworkSpec("identity", "identity", "squared_error")
+    >>> workspace = Workspace(layout, batch_size=1, dtype=np.float64)
+    >>> coefs, intercepts = [np.array([[2.0]])], [np.array([0.0])]
+    >>> cache = forward(coefs, intercepts, np.array([[1.0]]), spec, workspace.activations)
+    >>> delta = cache.activations[-1] - np.array([[0.0]])
+    >>> backward(coefs, cache, delta, spec, workspace)
+    >>> workspace.coef_grads[0].item(), workspace.intercept_grads[0].item()
+    (2.0, 2.0)
     """
     n_samples = delta.shape[0]
     for i in range(len(coefs) - 1, -1, -1):
@@ -276,6 +357,21 @@ def loss_and_gradient(params, layout, X, y, sample_weight, spec, workspace, rng=
     -------
     loss : float
         Mean loss plus the L2 penalty.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import (Layout, NetworkSpec, Workspace,
+    ...                              initialize_parameters, loss_and_gradient)
+    >>> rng = np.random.RandomState(0)
+    >>> X, y = rng.normal(size=(5, 3)), rng.normal(size=(5, 1))
+    >>> layout = Layout([3, 4, 1])
+    >>> spec = NetworkSpec("tanh", "identity", "squared_error")
+    >>> params = initialize_parameters(layout, "glorot_uniform", "tanh", rng, np.float64)
+    >>> workspace = Workspace(layout, batch_size=5, dtype=np.float64)
+    >>> loss = loss_and_gradient(params, layout, X, y, None, spec, workspace)
+    >>> loss > 0, workspace.grad.shape == params.shape
+    (True, True)
     """
     coefs, intercepts = layout.unpack(params)
     cache = forward(coefs, intercepts, X, spec, workspace.activations, rng, workspace)
@@ -306,6 +402,15 @@ def predict(coefs, intercepts, X, spec):
     Returns
     -------
     output : ndarray of shape (n_samples, n_outputs)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import NetworkSpec, predict
+    >>> spec = NetworkSpec("relu", "logistic", "binary_log_loss")
+    >>> coefs, intercepts = [np.array([[1.0], [1.0]])], [np.array([0.0])]
+    >>> predict(coefs, intercepts, np.array([[0.0, 0.0]]), spec).item()
+    0.5
     """
     dtype = coefs[0].dtype
     buffers = [np.empty((X.shape[0], coef.shape[1]), dtype) for coef in coefs]

@@ -63,6 +63,15 @@ class SGD(_Optimizer):
     momentum : float, default=0.9
     nesterov : bool, default=True
     power_t : float, default=0.5
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import SGD
+    >>> params = np.array([1.0, -1.0])
+    >>> SGD(2, np.float64, learning_rate_init=0.1, momentum=0.0).update(params, params * 2)
+    >>> params.tolist()
+    [0.8, -0.8]
     """
 
     def __init__(
@@ -128,6 +137,17 @@ class Adam(_Optimizer):
     beta_1, beta_2 : float, default=0.9, 0.999
         Decay rates of the first and second moment estimates.
     epsilon : float, default=1e-8
+
+    Examples
+    --------
+    Adam's first step moves every parameter by about the learning rate:
+
+    >>> import numpy as np
+    >>> from skneural.engine import Adam
+    >>> params = np.array([1.0, -1.0])
+    >>> Adam(2, np.float64, learning_rate_init=0.01).update(params, np.array([5.0, -0.1]))
+    >>> np.round(params, 6).tolist()
+    [0.99, -0.99]
     """
 
     def __init__(
@@ -193,6 +213,15 @@ def make_optimizer(solver, n_params, dtype, **options):
     Returns
     -------
     optimizer : SGD or Adam
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import make_optimizer
+    >>> optimizer = make_optimizer("sgd", 10, np.float32, learning_rate_init=0.05,
+    ...                            beta_1=0.9)
+    >>> type(optimizer).__name__, optimizer.learning_rate, optimizer.velocity.dtype
+    ('SGD', 0.05, dtype('float32'))
     """
     cls = {"sgd": SGD, "adam": Adam}[solver]
     accepted = cls.__init__.__code__.co_varnames[3 : cls.__init__.__code__.co_argcount]

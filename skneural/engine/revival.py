@@ -22,6 +22,15 @@ class ActivityTracker:
     Parameters
     ----------
     hidden_layer_sizes : sequence of int
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import ActivityTracker
+    >>> tracker = ActivityTracker([3])
+    >>> tracker.update([np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 2.0]])])
+    >>> tracker.alive[0].tolist()
+    [False, True, True]
     """
 
     def __init__(self, hidden_layer_sizes):
@@ -66,6 +75,20 @@ def revive_dead_units(params, layout, alive, method, activation, rng, states=())
     -------
     n_revived : int
         Number of units redrawn.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import Layout, revive_dead_units
+    >>> layout = Layout([2, 3, 1])
+    >>> params = np.zeros(layout.size)
+    >>> alive = [np.array([True, False, True])]
+    >>> revive_dead_units(params, layout, alive, "glorot_uniform", "relu",
+    ...                   np.random.RandomState(0))
+    1
+    >>> coefs, _ = layout.unpack(params)
+    >>> bool(coefs[0][:, 1].any()), bool(coefs[0][:, [0, 2]].any())
+    (True, False)
     """
     coefs, intercepts = layout.unpack(params)
     state_views = [layout.unpack(state) for state in states]
