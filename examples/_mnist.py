@@ -2,7 +2,6 @@
 one-layer softmax network. Not an example itself."""
 
 import warnings
-from pathlib import Path
 
 import numpy as np
 from sklearn.exceptions import ConvergenceWarning
@@ -29,8 +28,3 @@ def codelab_softmax(**params):
     settings = dict(hidden_layer_sizes=(), solver="sgd", learning_rate_init=0.3, momentum=0,
                     batch_size=100, alpha=0, max_iter=8, random_state=0)
     return NumpyMLPClassifier(**{**settings, **params})
-
-
-def save(figure, example_file):
-    """Save ``figure`` as a PNG next to the example."""
-    figure.savefig(Path(example_file).with_suffix(".png"), dpi=100)

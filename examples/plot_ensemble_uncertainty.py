@@ -12,10 +12,9 @@ grows away from the data and serves as an uncertainty estimate.
 Writes ``plot_ensemble_uncertainty.png`` next to this file.
 """
 
-from pathlib import Path
-
 import matplotlib.pyplot as plt
 import numpy as np
+from _figures import save
 
 from skneural import MLPEnsembleRegressor, NumpyMLPRegressor
 
@@ -45,4 +44,4 @@ ax.scatter(X_train, y_train, s=10, color="black", label="training data")
 ax.set(xlabel="x", ylabel="y",
        title="The members disagree, and the spread grows, outside the training data")
 ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3)
-figure.savefig(Path(__file__).with_suffix(".png"), dpi=100)
+save(figure, "plot_ensemble_uncertainty")

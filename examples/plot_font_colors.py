@@ -10,26 +10,24 @@ training curves. On some seeds scikit-learn's ReLUs all die early and the
 network is stuck predicting the majority class (about 62 %). skneural revives
 dead units and reaches about 99 % on every seed.
 
-Needs the font-colour CSV in ``$SKNEURAL_DATA/font_colors`` (default
-``../shared/data``). Writes ``font_colors.png``.
+Reads the font-colour CSV with :func:`skneural.datasets.fetch_font_colors`
+from ``$SKNEURAL_DATA/font_colors``. Writes ``plot_font_colors.png``.
 """
 
-import os
 import warnings
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
+from _figures import save
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
 
 from skneural import NumpyMLPClassifier
+from skneural.datasets import fetch_font_colors
 
-data_home = Path(os.environ.get("SKNEURAL_DATA", Path(__file__).parents[2] / "shared" / "data"))
-data = np.loadtxt(data_home / "font_colors" / "light_dark_font_training_set.csv",
-                  delimiter=",", skiprows=1)
-X, y = data[:, :3] / 255.0, data[:, 3].astype(int)
+X, y = fetch_font_colors(return_X_y=True)
+X = X / 255.0
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=1 / 3, random_state=0)
 
 settings = dict(solver="sgd", hidden_layer_sizes=(3,), activation="relu",
@@ -48,4 +46,4 @@ for ax, cls in zip(axes, [MLPClassifier, NumpyMLPClassifier]):
     ax.legend(fontsize=7)
     print(f"{cls.__name__:20s} test accuracy per seed: {np.round(scores, 3)}")
 fig.tight_layout()
-fig.savefig("font_colors.png", dpi=100)
+save(fig, "plot_font_colors")

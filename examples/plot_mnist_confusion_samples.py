@@ -12,7 +12,8 @@ Reads MNIST from ``$SKNEURAL_DATA/mnist``. Writes
 ``plot_mnist_confusion_samples.png`` next to this file.
 """
 
-from _mnist import codelab_softmax, load_mnist, save
+from _figures import save
+from _mnist import codelab_softmax, load_mnist
 
 from skneural.inspection import ConfusionSamplesDisplay
 
@@ -24,4 +25,4 @@ matrix = display.confusion_matrix
 print(f"test accuracy {matrix.trace() / matrix.sum():.4f}; "
       f"3s predicted as 5s: {matrix[3, 5]}")
 display.figure_.suptitle("Most confident test digit per cell (rows true, columns predicted)")
-save(display.figure_, __file__)
+save(display.figure_, "plot_mnist_confusion_samples")

@@ -11,7 +11,8 @@ Reads MNIST from ``$SKNEURAL_DATA/mnist``. Writes
 ``plot_mnist_hidden_units.png`` next to this file.
 """
 
-from _mnist import load_mnist, save
+from _figures import save
+from _mnist import load_mnist
 
 from skneural import NumpyMLPClassifier
 from skneural.inspection import HiddenUnitsDisplay
@@ -23,4 +24,4 @@ print(f"784-10-10 network, test accuracy: {network.score(X_test, y_test):.4f}")
 
 display = HiddenUnitsDisplay.from_estimator(network)
 display.figure_.set_size_inches(16, 3.8)
-save(display.figure_, __file__)
+save(display.figure_, "plot_mnist_hidden_units")

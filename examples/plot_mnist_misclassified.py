@@ -10,7 +10,8 @@ Reads MNIST from ``$SKNEURAL_DATA/mnist``. Writes
 ``plot_mnist_misclassified.png`` next to this file.
 """
 
-from _mnist import codelab_softmax, load_mnist, save
+from _figures import save
+from _mnist import codelab_softmax, load_mnist
 
 from skneural.inspection import MisclassifiedDisplay
 
@@ -21,4 +22,4 @@ display = MisclassifiedDisplay.from_estimator(softmax, X_test, y_test, n_images=
 n_wrong = int((softmax.predict(X_test) != y_test).sum())
 print(f"{n_wrong} of {len(y_test)} test digits misclassified")
 display.figure_.suptitle(f"{n_wrong} misclassified test digits, the first 40")
-save(display.figure_, __file__)
+save(display.figure_, "plot_mnist_misclassified")

@@ -14,7 +14,8 @@ Reads MNIST from ``$SKNEURAL_DATA/mnist``. Writes
 """
 
 import matplotlib.pyplot as plt
-from _mnist import codelab_softmax, load_mnist, save
+from _figures import save
+from _mnist import codelab_softmax, load_mnist
 
 from skneural.inspection import TrainingCurveDisplay, WeightDistributionDisplay
 
@@ -28,4 +29,4 @@ print(f"best validation accuracy {softmax.best_validation_score_:.4f}, "
 figure, axes = plt.subplots(2, 2, figsize=(10, 7), layout="constrained")
 TrainingCurveDisplay.from_estimator(softmax, ax=axes[0])
 WeightDistributionDisplay.from_estimator(softmax, ax=axes[1].reshape(2, 1))
-save(figure, __file__)
+save(figure, "plot_mnist_training_curves")

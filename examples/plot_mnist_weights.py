@@ -12,7 +12,8 @@ Reads MNIST with :func:`skneural.datasets.fetch_mnist` from
 ``$SKNEURAL_DATA/mnist``. Writes ``plot_mnist_weights.png`` next to this file.
 """
 
-from _mnist import codelab_softmax, load_mnist, save
+from _figures import save
+from _mnist import codelab_softmax, load_mnist
 
 from skneural.inspection import WeightImagesDisplay
 
@@ -23,4 +24,4 @@ print(f"one-layer softmax network, test accuracy: {accuracy:.4f}")
 
 display = WeightImagesDisplay.from_estimator(softmax)
 display.figure_.suptitle(f"Weights into each output unit (test accuracy {accuracy:.1%})")
-save(display.figure_, __file__)
+save(display.figure_, "plot_mnist_weights")

@@ -14,6 +14,7 @@ Runs on scikit-learn's bundled digits, in a few seconds. Writes
 """
 
 import matplotlib.pyplot as plt
+from _figures import save
 from sklearn.datasets import load_digits
 from sklearn.preprocessing import StandardScaler
 
@@ -37,4 +38,4 @@ for ax, dropout in zip(axes, [0.0, 0.3]):
     print(f"dropout={dropout}: {model.n_iter_} epochs, best validation accuracy "
           f"{model.best_validation_score_:.3f}")
 fig.tight_layout()
-fig.savefig("training_curves.png", dpi=100)
+save(fig, "plot_training_curves")

@@ -7,9 +7,18 @@ import pytest
 import skneural
 import skneural.datasets
 import skneural.engine
+import skneural.inspection
 import skneural.neural_network
+import skneural.utils
 
-PUBLIC_MODULES = [skneural, skneural.neural_network, skneural.datasets, skneural.engine]
+PUBLIC_MODULES = [
+    skneural,
+    skneural.neural_network,
+    skneural.datasets,
+    skneural.engine,
+    skneural.inspection,
+    skneural.utils,
+]
 
 
 def public_objects():

@@ -9,7 +9,25 @@ FORMAT_VERSION = 1
 
 
 class UnknownFormatError(ValueError):
-    """A saved estimator is in a persistence format this skneural cannot read."""
+    """A saved estimator is in a persistence format this skneural cannot read.
+
+    Raised when unpickling (``pickle``, ``joblib``, ``skops.io``) a model saved
+    by a skneural version with another persistence format.
+
+    Examples
+    --------
+    >>> import pickle
+    >>> from skneural import NumpyMLPRegressor
+    >>> from skneural.utils import UnknownFormatError
+    >>> model = NumpyMLPRegressor(hidden_layer_sizes=(2,), max_iter=5).fit([[0], [1]], [0, 1])
+    >>> state = model.__getstate__()
+    >>> state["_skneural_format"] = 99
+    >>> try:
+    ...     NumpyMLPRegressor().__setstate__(state)
+    ... except UnknownFormatError as error:
+    ...     print(str(error)[:63])
+    This NumpyMLPRegressor was saved in skneural persistence format
+    """
 
 
 class VersionedStateMixin:
