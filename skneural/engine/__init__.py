@@ -17,7 +17,7 @@ from .network import (
     loss_and_gradient,
     predict,
 )
-from .optimizers import SGD, Adam, make_optimizer
+from .optimizers import SGD, Adam, flush_denormals, make_optimizer
 from .revival import ActivityTracker, revive_dead_units
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "NetworkSpec",
     "Workspace",
     "backward",
+    "flush_denormals",
     "forward",
     "get_activation",
     "get_loss",

@@ -11,7 +11,38 @@ import math
 
 import numpy as np
 
-__all__ = ["SGD", "Adam", "make_optimizer"]
+__all__ = ["SGD", "Adam", "flush_denormals", "make_optimizer"]
+
+# Steps between two flushes of near-denormal values (see _Optimizer.step).
+FLUSH_INTERVAL = 64
+
+
+def flush_denormals(array):
+    """Set the entries of ``array`` within 2**24 of the smallest normal number to 0.
+
+    Arithmetic on subnormal floats takes a slow microcode path on x86 CPUs
+    (tens of times slower per operation). Moment estimates that decay
+    geometrically and the weights of inputs that are always zero (the border
+    pixels of MNIST) drift into that range after a few epochs in float32.
+    Values this small carry no information next to any gradient step, so
+    flushing them is what frameworks do with the CPU's flush-to-zero mode.
+
+    Parameters
+    ----------
+    array : ndarray of float
+        Modified in place.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import flush_denormals
+    >>> a = np.array([1e-3, 1e-37, -1e-40, 0.5], dtype=np.float32)
+    >>> flush_denormals(a)
+    >>> a.tolist() == [np.float32(1e-3), 0.0, 0.0, 0.5]
+    True
+    """
+    threshold = np.finfo(array.dtype).tiny * 2.0**24
+    np.copyto(array, 0, where=np.abs(array) < threshold)
 
 
 class _Optimizer:
@@ -26,6 +57,21 @@ class _Optimizer:
     def __init__(self, learning_rate_init):
         self.learning_rate_init = float(learning_rate_init)
         self.learning_rate = float(learning_rate_init)
+        self.n_steps = 0
+
+    def step(self, params, grad):
+        """:meth:`update`, and every ``FLUSH_INTERVAL`` steps a flush of the
+        values near the subnormal range in ``params`` and the state.
+
+        At the flush threshold a value decaying by 0.9 per step (momentum,
+        first moment) needs about 150 steps to become subnormal, so flushing
+        every 64 steps keeps every array out of the slow range.
+        """
+        self.update(params, grad)
+        self.n_steps += 1
+        if self.n_steps % FLUSH_INTERVAL == 0:
+            for array in (params, *self.state):
+                flush_denormals(array)
 
     def iteration_ends(self, time_step):
         """Hook called after each epoch with the number of samples seen."""

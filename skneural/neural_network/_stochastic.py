@@ -228,7 +228,7 @@ class StochasticTrainingMixin:
                 "scale the inputs (e.g. with StandardScaler). The estimator was "
                 "left as it was before this call."
             )
-        optimizer.update(params, workspace.grad)
+        optimizer.step(params, workspace.grad)
         return loss
 
     def _end_epoch(self, loss, params, n_samples, optimizer, held_out, spec):

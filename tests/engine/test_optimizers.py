@@ -73,3 +73,23 @@ def test_update_allocates_nothing_visible_and_keeps_dtype():
 def test_optimizer_state_lists_the_per_parameter_vectors():
     assert len(SGD(3, np.float64).state) == 1
     assert len(Adam(3, np.float64).state) == 2
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_step_flushes_near_subnormal_values_every_interval(dtype):
+    from skneural.engine.optimizers import FLUSH_INTERVAL
+
+    tiny = np.finfo(dtype).tiny
+    adam = Adam(3, dtype)
+    params = np.array([1.0, tiny * 1e3, -tiny * 1e3], dtype=dtype)
+    zero_grad = np.zeros(3, dtype=dtype)
+    for _ in range(FLUSH_INTERVAL - 1):
+        adam.step(params, zero_grad.copy())
+    assert (params[1:] != 0).all()  # zero moments: the updates left them alone
+    adam.step(params, zero_grad.copy())
+    np.testing.assert_array_equal(params, [1.0, 0.0, 0.0])
+    adam.first_moment[:] = [1.0, tiny * 1e5, 0.0]
+    for _ in range(FLUSH_INTERVAL):
+        adam.step(params, zero_grad.copy())
+    assert adam.first_moment[0] > 0
+    np.testing.assert_array_equal(adam.first_moment[1:], 0.0)
