@@ -6,7 +6,25 @@ only on demand.
 """
 
 from .neural_network import NumpyMLPClassifier, NumpyMLPRegressor
+from .neural_network import (
+    AveragedPerceptron,
+    KernelPerceptron,
+    LogicNetwork,
+    Perceptron,
+    ThresholdLogicUnit,
+    VotedPerceptron,
+    make_logic_network,
+)
 
 __version__ = "0.1.0"
 
 __all__ = ["NumpyMLPClassifier", "NumpyMLPRegressor", "__version__"]
+__all__ += [
+    "AveragedPerceptron",
+    "KernelPerceptron",
+    "LogicNetwork",
+    "Perceptron",
+    "ThresholdLogicUnit",
+    "VotedPerceptron",
+    "make_logic_network",
+]

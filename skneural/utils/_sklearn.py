@@ -6,6 +6,7 @@ means a scikit-learn upgrade that moves one breaks a single file.
 
 from sklearn.base import _fit_context
 from sklearn.utils._param_validation import Interval, Options, StrOptions
+from sklearn.utils._param_validation import validate_params
 from sklearn.utils.multiclass import _check_partial_fit_first_call
 from sklearn.utils.validation import _check_sample_weight
 
@@ -17,3 +18,4 @@ __all__ = [
     "_check_sample_weight",
     "_fit_context",
 ]
+__all__ += ["validate_params"]
