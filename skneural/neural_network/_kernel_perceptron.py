@@ -65,27 +65,9 @@ class KernelPerceptron(BasePerceptron):
 
     {step}
 
-    {fit_intercept}
+    {loop_parameters}
 
-    {max_iter}
-
-    {tol}
-
-    {shuffle}
-
-    {verbose}
-
-    {eta0}
-
-    {random_state}
-
-    {early_stopping}
-
-    {validation_fraction}
-
-    {n_iter_no_change}
-
-    {class_weight}
+    {stopping_parameters}
 
     Attributes
     ----------

@@ -125,48 +125,17 @@ class Perceptron(_OnlineLinearPerceptron):
 
     Parameters
     ----------
-    penalty : {'l2', 'l1', 'elasticnet'}, default=None
-        Regularisation, applied after every sample as in SGD: L2 shrinks the
-        weights by ``1 - eta0 * alpha`` (times ``1 - l1_ratio`` for
-        elasticnet), L1 truncates them toward zero (cumulative penalty of
-        Tsuruoka et al., 2009). Biases are not penalised. A penalty changes
-        the weights after every sample, so training is slower.
+    {penalty_parameters}
 
-    alpha : float, default=0.0001
-        Strength of the penalty.
+    {loop_parameters}
 
-    l1_ratio : float, default=0.15
-        Share of L1 in the 'elasticnet' penalty, in [0, 1].
+    {n_jobs}
 
-    {step}
-
-    {fit_intercept}
-
-    {max_iter}
-
-    {tol}
-
-    {shuffle}
-
-    {verbose}
-
-    {eta0}
-
-    n_jobs : int, default=None
-        Accepted for compatibility and unused: all units learn together in
-        one vectorised pass, so there is nothing to run in parallel.
-
-    {random_state}
-
-    {early_stopping}
-
-    {validation_fraction}
-
-    {n_iter_no_change}
-
-    {class_weight}
+    {stopping_parameters}
 
     {warm_start}
+
+    {step}
 
     Attributes
     ----------
@@ -180,7 +149,7 @@ class Perceptron(_OnlineLinearPerceptron):
     AveragedPerceptron : Predicts with the average of all weight vectors.
     VotedPerceptron : Lets every weight vector vote.
     KernelPerceptron : The perceptron in a kernel's feature space.
-    sklearn.linear_model.Perceptron : scikit-learn's implementation.
+    sklearn.linear_model.Perceptron : Reference implementation in scikit-learn.
 
     Examples
     --------
@@ -266,39 +235,13 @@ class AveragedPerceptron(Perceptron):
 
     Parameters
     ----------
-    penalty : {'l2', 'l1', 'elasticnet'}, default=None
-        Regularisation applied after every sample; see :class:`Perceptron`.
+    {penalty_parameters}
 
-    alpha : float, default=0.0001
-        Strength of the penalty.
+    {loop_parameters}
 
-    l1_ratio : float, default=0.15
-        Share of L1 in the 'elasticnet' penalty, in [0, 1].
+    {n_jobs}
 
-    {fit_intercept}
-
-    {max_iter}
-
-    {tol}
-
-    {shuffle}
-
-    {verbose}
-
-    {eta0}
-
-    n_jobs : int, default=None
-        Accepted for compatibility and unused.
-
-    {random_state}
-
-    {early_stopping}
-
-    {validation_fraction}
-
-    {n_iter_no_change}
-
-    {class_weight}
+    {stopping_parameters}
 
     {warm_start}
 
@@ -351,27 +294,9 @@ class VotedPerceptron(_OnlineLinearPerceptron):
     ----------
     {step}
 
-    {fit_intercept}
+    {loop_parameters}
 
-    {max_iter}
-
-    {tol}
-
-    {shuffle}
-
-    {verbose}
-
-    {eta0}
-
-    {random_state}
-
-    {early_stopping}
-
-    {validation_fraction}
-
-    {n_iter_no_change}
-
-    {class_weight}
+    {stopping_parameters}
 
     {warm_start}
 
@@ -407,8 +332,8 @@ class VotedPerceptron(_OnlineLinearPerceptron):
     >>> clf = VotedPerceptron(max_iter=20, random_state=0).fit(X, y)
     >>> round(clf.score(X, y), 2) >= 0.9
     True
-    >>> clf.decision_function(X[:1]).round(2)  # votes of the 3 units
-    array([[ 1., -1., -1.]])
+    >>> clf.decision_function(X[:1]).round(1)  # vote margins of the 3 units
+    array([[ 1. , -0.9, -1. ]])
     """
 
     def __init__(

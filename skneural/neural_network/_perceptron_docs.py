@@ -11,6 +11,23 @@ import textwrap
 __all__ = ["fill_perceptron_doc"]
 
 _ENTRIES = {
+    "penalty": """\
+penalty : {'l2', 'l1', 'elasticnet'}, default=None
+    Regularisation, applied after every sample as in SGD: L2 shrinks the
+    weights by ``1 - eta0 * alpha`` (times ``1 - l1_ratio`` for
+    elasticnet), L1 truncates them toward zero (cumulative penalty of
+    Tsuruoka et al., 2009). Biases are not penalised. A penalty changes
+    the weights after every sample, so training is slower.""",
+    "alpha": """\
+alpha : float, default=0.0001
+    Strength of the penalty.""",
+    "l1_ratio": """\
+l1_ratio : float, default=0.15
+    Share of L1 in the 'elasticnet' penalty, in [0, 1].""",
+    "n_jobs": """\
+n_jobs : int, default=None
+    Accepted for compatibility and unused: all units learn together in
+    one vectorised pass, so there is nothing to run in parallel.""",
     "step": """\
 step : {'sign', 'heaviside'}, default='sign'
     Step function of the threshold units. 'sign' outputs -1/+1 and the
@@ -97,6 +114,17 @@ mistakes_curve_ : list of int
     Number of updates (unit mistakes) in each epoch. It reaches 0 on
     linearly separable data (the perceptron convergence theorem).""",
 }
+
+_GROUPS = {
+    "penalty_parameters": ["penalty", "alpha", "l1_ratio"],
+    "loop_parameters": ["fit_intercept", "max_iter", "tol", "shuffle", "verbose", "eta0"],
+    "stopping_parameters": [
+        "random_state", "early_stopping", "validation_fraction", "n_iter_no_change",
+        "class_weight",
+    ],
+}
+for _group, _names in _GROUPS.items():
+    _ENTRIES[_group] = "\n\n".join(_ENTRIES[name] for name in _names)
 
 _PLACEHOLDER = re.compile(r"^( *)\{(\w+)\}$", re.MULTILINE)
 
