@@ -34,9 +34,7 @@ __all__ = [
     "Step",
     "SurvivalAverage",
     "SurvivalVotes",
-    "heaviside",
     "run_epoch",
-    "sign",
 ]
 
 MAX_BLOCK = 256
@@ -47,36 +45,20 @@ MIN_SCALE = 1e-9
 
 
 class Step(NamedTuple):
-    """A step function and the mistakes it implies.
+    """A step function, as the decisions and mistakes it implies.
 
     Attributes
     ----------
-    output : callable
-        ``output(z)``: the unit outputs (0/1 for Heaviside, -1/0/+1 for sign).
     fires : callable
         ``fires(z)``: boolean array, True where a unit votes for the positive
-        class.
+        class (Heaviside: ``z >= 0``; sign: ``z > 0``).
     mistakes : callable
         ``mistakes(z, Y)``: boolean array, True where a unit errs on targets
         ``Y`` in {-1, +1} and the perceptron rule updates it.
     """
 
-    output: Callable[[np.ndarray], np.ndarray]
     fires: Callable[[np.ndarray], np.ndarray]
     mistakes: Callable[[np.ndarray, np.ndarray], np.ndarray]
-
-
-def heaviside(z):
-    """Heaviside step: 1 where ``z >= 0``, else 0.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from skneural.engine.perceptron import heaviside
-    >>> heaviside(np.array([-1.0, 0.0, 2.0]))
-    array([0., 1., 1.])
-    """
-    return (z >= 0).astype(np.result_type(z, np.float64))
 
 
 def _heaviside_fires(z):
@@ -84,21 +66,8 @@ def _heaviside_fires(z):
 
 
 def _heaviside_mistakes(z, Y):
-    """Géron's rule: ``z = 0`` counts as firing, so only negatives err there."""
+    """Géron's rule with ``H(0) = 1``: only negatives err at ``z = 0``."""
     return (z >= 0) != (Y > 0)
-
-
-def sign(z):
-    """Sign step: +1 where ``z > 0``, -1 where ``z < 0`` and 0 at ``z = 0``.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from skneural.engine.perceptron import sign
-    >>> sign(np.array([-1.0, 0.0, 2.0]))
-    array([-1.,  0.,  1.])
-    """
-    return np.sign(z)
 
 
 def _sign_fires(z):
@@ -111,8 +80,8 @@ def _sign_mistakes(z, Y):
 
 
 STEPS = {
-    "heaviside": Step(heaviside, _heaviside_fires, _heaviside_mistakes),
-    "sign": Step(sign, _sign_fires, _sign_mistakes),
+    "heaviside": Step(_heaviside_fires, _heaviside_mistakes),
+    "sign": Step(_sign_fires, _sign_mistakes),
 }
 
 

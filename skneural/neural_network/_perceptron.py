@@ -61,6 +61,9 @@ class _OnlineLinearPerceptron(PrimalLayerMixin, BasePerceptron):
     def partial_fit(self, X, y, classes=None, sample_weight=None):
         """Run one epoch of the perceptron rule over the given samples.
 
+        No stopping rule applies (nor early stopping): each call is exactly
+        one pass, as in scikit-learn.
+
         Parameters
         ----------
         X : {array-like, sparse matrix} of shape (n_samples, n_features)

@@ -1,6 +1,7 @@
 """What every trained perceptron shares: parameters, validation, the epoch
 loop with its two stopping rules, and prediction from the unit scores."""
 
+import copy
 import warnings
 from abc import ABC, abstractmethod
 from numbers import Integral, Real
@@ -128,7 +129,8 @@ class BasePerceptron(ClassifierMixin, BaseEstimator, ABC):
             X, Y, y, weights, sample_weight, rng, incremental
         )
         if resume:
-            layer, observer = self._resumed_layer(X), self._observer
+            # a copy, so that a failing call leaves the fitted state as it was
+            layer, observer = self._resumed_layer(X), copy.deepcopy(self._observer)
         else:
             layer = self._new_layer(X, coder.n_units, coef_init, intercept_init)
             observer = self._new_observer(coder.n_units, X.shape[1], X.dtype)
