@@ -6,6 +6,7 @@ only on demand.
 """
 
 from .neural_network import NumpyMLPClassifier, NumpyMLPRegressor
+from .neural_network import MLPEnsembleRegressor
 from .neural_network import (
     AveragedPerceptron,
     KernelPerceptron,
@@ -18,8 +19,11 @@ from .neural_network import (
 
 __version__ = "0.1.0"
 
-__all__ = ["NumpyMLPClassifier", "NumpyMLPRegressor", "__version__"]
-__all__ += [
+__all__ = [
+    "NumpyMLPClassifier",
+    "NumpyMLPRegressor",
+    "__version__",
+    "MLPEnsembleRegressor",
     "AveragedPerceptron",
     "KernelPerceptron",
     "LogicNetwork",

@@ -4,6 +4,7 @@ import pytest
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from skneural import NumpyMLPClassifier, NumpyMLPRegressor
+from skneural import MLPEnsembleRegressor
 from skneural import (
     AveragedPerceptron,
     KernelPerceptron,
@@ -17,6 +18,7 @@ from skneural import (
 ESTIMATORS = [
     NumpyMLPClassifier(max_iter=100),
     NumpyMLPRegressor(max_iter=100),
+    MLPEnsembleRegressor(NumpyMLPRegressor(max_iter=100), n_estimators=2),
 ]
 ESTIMATORS += [
     Perceptron(),

@@ -6,7 +6,8 @@ import scipy.optimize
 __all__ = ["minimize_lbfgs"]
 
 
-def minimize_lbfgs(objective, params, *, max_iter, max_fun, tol, verbose=False):
+def minimize_lbfgs(objective, params, *, max_iter, max_fun, tol, verbose=False,
+                   callback=None):
     """Minimise ``objective`` from ``params`` with L-BFGS-B.
 
     Parameters
@@ -22,6 +23,8 @@ def minimize_lbfgs(objective, params, *, max_iter, max_fun, tol, verbose=False):
         Stop when the largest gradient component falls below it.
     verbose : bool, default=False
         Print scipy's progress report.
+    callback : callable, default=None
+        Called as ``callback(x)`` with the parameters after every iteration.
 
     Returns
     -------
@@ -38,6 +41,8 @@ def minimize_lbfgs(objective, params, *, max_iter, max_fun, tol, verbose=False):
 
     def record(intermediate_result):
         loss_curve.append(float(intermediate_result.fun))
+        if callback is not None:
+            callback(intermediate_result.x)
 
     result = scipy.optimize.minimize(
         fun,

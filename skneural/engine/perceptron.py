@@ -251,7 +251,7 @@ class SurvivalAverage:
         self.coef_sum = np.zeros((n_units, n_features), dtype=np.float64)
         self.intercept_sum = np.zeros(n_units, dtype=np.float64)
         self.since = np.zeros(n_units, dtype=np.int64)
-        self.dtype = dtype
+        self.dtype = np.dtype(dtype).name  # a name pickles as plain data
 
     def record(self, step, units, layer):
         """Weights of ``units`` are about to change after ``step`` samples."""

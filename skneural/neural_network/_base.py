@@ -29,8 +29,10 @@ from ..utils._sklearn import (
     _check_sample_weight,
     _fit_context,
 )
+from ..utils._persistence import VersionedStateMixin
 from ..utils._state import restore_on_failure
 from ._stochastic import StochasticTrainingMixin
+from ._weight_stats import WeightStatsRecorder
 
 __all__ = ["BaseNumpyMLP", "is_stochastic"]
 
@@ -45,7 +47,7 @@ def is_stochastic(estimator):
     return True
 
 
-class BaseNumpyMLP(StochasticTrainingMixin, BaseEstimator, ABC):
+class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, ABC):
     """Base class of the NumPy multi-layer perceptrons.
 
     Warning: this class should not be used directly; use
@@ -82,6 +84,7 @@ class BaseNumpyMLP(StochasticTrainingMixin, BaseEstimator, ABC):
         "dropout": [Interval(Real, 0, 1, closed="left")],
         "weight_init": [StrOptions(set(INITIALIZERS))],
         "revive_dead_units": ["boolean"],
+        "weight_percentiles": ["array-like", None],
     }
 
     # -- hooks for the classifier and the regressor ---------------------------
@@ -149,6 +152,7 @@ class BaseNumpyMLP(StochasticTrainingMixin, BaseEstimator, ABC):
         else:
             params = self._resume(layout, X.dtype)
         spec = self._network_spec()
+        self._weight_recorder = self._start_weight_stats(layout, first_pass)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             if self.solver == "lbfgs":
                 params = self._fit_lbfgs(X, Y, sample_weight, params, layout, spec)
@@ -163,7 +167,27 @@ class BaseNumpyMLP(StochasticTrainingMixin, BaseEstimator, ABC):
                 "StandardScaler), or learning_rate_init may be too large."
             )
         self.coefs_, self.intercepts_ = layout.unpack(params)
+        recorder = self.__dict__.pop("_weight_recorder")
+        self.weight_stats_ = None if recorder is None else recorder.result()
         return self
+
+    def _start_weight_stats(self, layout, first_pass):
+        """A recorder of ``weight_stats_``, or None when not asked for."""
+        if self.weight_percentiles is None:
+            return None
+        percentiles = np.asarray(self.weight_percentiles, dtype=float).ravel()
+        if percentiles.size == 0 or not np.all((percentiles >= 0) & (percentiles <= 100)):
+            raise ValueError(
+                "weight_percentiles must be a non-empty list of numbers in [0, 100], "
+                f"got {self.weight_percentiles!r}."
+            )
+        previous = None if first_pass else getattr(self, "weight_stats_", None)
+        return WeightStatsRecorder(percentiles, len(layout.coef_shapes), previous)
+
+    def _record_weight_stats(self, coefs, intercepts):
+        """Called after every epoch (or L-BFGS iteration)."""
+        if self._weight_recorder is not None:
+            self._weight_recorder.record(coefs, intercepts)
 
     def _validated_hidden_layer_sizes(self):
         sizes = self.hidden_layer_sizes
@@ -218,6 +242,9 @@ class BaseNumpyMLP(StochasticTrainingMixin, BaseEstimator, ABC):
             loss = loss_and_gradient(flat, layout, X, Y, sample_weight, spec, workspace)
             return loss, workspace.grad
 
+        def record(flat):
+            self._record_weight_stats(*layout.unpack(flat))
+
         result = minimize_lbfgs(
             objective,
             params,
@@ -225,6 +252,7 @@ class BaseNumpyMLP(StochasticTrainingMixin, BaseEstimator, ABC):
             max_fun=self.max_fun,
             tol=self.tol,
             verbose=self.verbose,
+            callback=None if self._weight_recorder is None else record,
         )
         if result.status != 0:
             warnings.warn(

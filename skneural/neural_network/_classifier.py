@@ -110,6 +110,7 @@ class NumpyMLPClassifier(ClassifierMixin, BaseNumpyMLP):
         dropout=0.0,
         weight_init="glorot_uniform",
         revive_dead_units=True,
+        weight_percentiles=None,
         class_weight=None,
     ):
         self.hidden_layer_sizes = hidden_layer_sizes
@@ -138,6 +139,7 @@ class NumpyMLPClassifier(ClassifierMixin, BaseNumpyMLP):
         self.dropout = dropout
         self.weight_init = weight_init
         self.revive_dead_units = revive_dead_units
+        self.weight_percentiles = weight_percentiles
         self.class_weight = class_weight
 
     @available_if(is_stochastic)

@@ -116,7 +116,14 @@ revive_dead_units : bool, default=True
     constant. scikit-learn's MLP never revives units, so on small networks
     trained with large steps it gets stuck on some seeds (e.g. at 62 %
     accuracy on the font-colour task, where we reach 99 % on every seed).
-    Set to False for scikit-learn's behaviour. Not in scikit-learn."""
+    Set to False for scikit-learn's behaviour. Not in scikit-learn.
+
+weight_percentiles : array-like of float in [0, 100] or None, default=None
+    Percentiles of every layer's weights and biases to record after each
+    epoch (each iteration for 'lbfgs') into ``weight_stats_``, e.g.
+    ``(0, 10, 25, 50, 75, 90, 100)``, to draw with
+    :class:`~skneural.inspection.WeightDistributionDisplay`. None records
+    nothing and costs nothing. Not in scikit-learn."""
 
 _ATTRIBUTES = """\
 loss_ : float
@@ -168,7 +175,13 @@ n_outputs_ : int
 
 n_units_revived_ : int
     Number of dead ReLU units redrawn by ``revive_dead_units`` (stochastic
-    solvers only). Not in scikit-learn."""
+    solvers only). Not in scikit-learn.
+
+weight_stats_ : dict or None
+    With ``weight_percentiles``: ``"percentiles"``, the recorded
+    percentiles, and ``"coefs"`` and ``"intercepts"``, lists with one array
+    of shape (n_epochs, n_percentiles) per layer. None otherwise. Not in
+    scikit-learn."""
 
 
 def _indent(text, spaces=4):

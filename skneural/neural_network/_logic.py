@@ -15,12 +15,13 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from ..engine.perceptron import STEPS
+from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _fit_context
 
 __all__ = ["LogicNetwork", "ThresholdLogicUnit", "make_logic_network"]
 
 
-class ThresholdLogicUnit(BaseEstimator):
+class ThresholdLogicUnit(VersionedStateMixin, BaseEstimator):
     """A threshold logic unit with fixed weights (a McCulloch-Pitts neuron).
 
     Computes ``z = w . x - threshold`` and outputs ``step(z)``, except that
@@ -92,15 +93,19 @@ class ThresholdLogicUnit(BaseEstimator):
         X : array-like of shape (n_samples, n_features)
             Inputs (binary for a McCulloch-Pitts neuron).
 
-        y : None
-            Ignored.
+        y : array-like of shape (n_samples,), default=None
+            Not used (nothing is learnt), but checked against ``X`` when
+            given, so that mismatched data are caught here as elsewhere.
 
         Returns
         -------
         self : object
             The unit.
         """
-        X = validate_data(self, X, dtype=np.float64)
+        if y is None:
+            X = validate_data(self, X, dtype=np.float64)
+        else:
+            X, _ = validate_data(self, X, y, dtype=np.float64, y_numeric=True)
         n_features = X.shape[1]
         weights = np.ones(n_features) if self.weights is None else self.weights
         self.coef_ = np.asarray(weights, dtype=np.float64).reshape(-1)

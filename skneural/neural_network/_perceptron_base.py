@@ -16,6 +16,7 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_data
 
 from ..engine.perceptron import STEPS, LinearUnits, run_epoch
+from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight
 from ._perceptron_targets import TargetCoder
 
@@ -60,7 +61,7 @@ class _UnitStopping:
         return converged | (self.waited >= self.patience)
 
 
-class BasePerceptron(ClassifierMixin, BaseEstimator, ABC):
+class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
     """Base class of the perceptrons trained by the perceptron rule.
 
     Warning: this class should not be used directly; use the derived

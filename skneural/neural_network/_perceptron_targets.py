@@ -73,9 +73,14 @@ class TargetCoder:
             classes = list(classes) if nested else [classes]
         self.outputs = [_OutputCoder(labels) for labels in classes]
         self.multi_output = y is not None and y.ndim == 2
-        bounds = np.cumsum([0] + [output.n_units for output in self.outputs])
-        self.slices = [slice(a, b) for a, b in zip(bounds[:-1], bounds[1:])]
-        self.n_units = int(bounds[-1])
+        bounds = np.cumsum([0] + [output.n_units for output in self.outputs]).tolist()
+        self.bounds = list(zip(bounds[:-1], bounds[1:]))
+        self.n_units = bounds[-1]
+
+    @property
+    def slices(self):
+        """The columns of each output's units in the unit scores."""
+        return [slice(start, stop) for start, stop in self.bounds]
 
     @property
     def classes_(self):

@@ -119,6 +119,7 @@ default='squared_error'
         dropout=0.0,
         weight_init="glorot_uniform",
         revive_dead_units=True,
+        weight_percentiles=None,
         output_activation=None,
         huber_delta=1.0,
     ):
@@ -149,6 +150,7 @@ default='squared_error'
         self.dropout = dropout
         self.weight_init = weight_init
         self.revive_dead_units = revive_dead_units
+        self.weight_percentiles = weight_percentiles
         self.output_activation = output_activation
         self.huber_delta = huber_delta
 

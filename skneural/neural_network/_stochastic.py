@@ -207,6 +207,7 @@ class StochasticTrainingMixin:
         self.t_ += n_samples
         self.loss_ = loss
         self.loss_curve_.append(loss)
+        self._record_weight_stats(self.coefs_, self.intercepts_)
         if self.verbose:
             print(f"Iteration {self.n_iter_}, loss = {loss:.8f}")
         self._update_no_improvement_count(params, held_out, spec)
@@ -264,5 +265,6 @@ def _take_rows(X, rows, out):
     """Rows of ``X``, copied into ``out`` when ``X`` is dense."""
     if out is None or isinstance(rows, slice):
         return X[rows]
-    n_rows = len(rows)
-    return np.take(X, rows, axis=0, out=out[:n_rows])
+    # The rows come from a permutation, so they are in bounds; mode="clip"
+    # spares NumPy the extra buffered copy that mode="raise" makes with out.
+    return np.take(X, rows, axis=0, out=out[: len(rows)], mode="clip")
