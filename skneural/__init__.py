@@ -7,6 +7,15 @@ only on demand.
 
 from .neural_network import NumpyMLPClassifier, NumpyMLPRegressor
 from .neural_network import MLPEnsembleRegressor
+from .neural_network import (
+    AveragedPerceptron,
+    KernelPerceptron,
+    LogicNetwork,
+    Perceptron,
+    ThresholdLogicUnit,
+    VotedPerceptron,
+    make_logic_network,
+)
 
 __version__ = "0.1.0"
 
@@ -15,4 +24,11 @@ __all__ = [
     "NumpyMLPRegressor",
     "__version__",
     "MLPEnsembleRegressor",
+    "AveragedPerceptron",
+    "KernelPerceptron",
+    "LogicNetwork",
+    "Perceptron",
+    "ThresholdLogicUnit",
+    "VotedPerceptron",
+    "make_logic_network",
 ]

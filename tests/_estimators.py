@@ -20,6 +20,13 @@ FAST_SETTINGS = {
     "NumpyMLPRegressor": dict(hidden_layer_sizes=(8,), max_iter=20),
     "MLPEnsembleRegressor": dict(n_estimators=2),
 }
+FAST_SETTINGS.update({
+    "Perceptron": dict(max_iter=20),
+    "AveragedPerceptron": dict(max_iter=20),
+    "VotedPerceptron": dict(max_iter=20),
+    "KernelPerceptron": dict(max_iter=20),
+    "ThresholdLogicUnit": dict(),
+})
 
 
 def _fast_members(estimator):

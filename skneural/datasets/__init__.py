@@ -1,5 +1,6 @@
-"""Dataset readers."""
+"""Dataset readers and toy data generators."""
 
+from ._generators import make_logic_gate, make_spiral
 from ._idx import read_idx
 from ._fetch import get_data_home
 from ._loaders import (
@@ -16,4 +17,6 @@ __all__ = [
     "fetch_fashion_mnist",
     "fetch_font_colors",
     "fetch_mnist",
+    "make_logic_gate",
+    "make_spiral",
 ]

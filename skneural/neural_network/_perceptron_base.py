@@ -1,0 +1,316 @@
+"""What every trained perceptron shares: parameters, validation, the epoch
+loop with its two stopping rules, and prediction from the unit scores."""
+
+import copy
+import warnings
+from abc import ABC, abstractmethod
+from numbers import Integral, Real
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.model_selection import train_test_split
+from sklearn.utils import check_random_state
+from sklearn.utils.extmath import safe_sparse_dot
+from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_data
+
+from ..engine.perceptron import STEPS, LinearUnits, run_epoch
+from ..utils._persistence import VersionedStateMixin
+from ..utils._sklearn import Interval, StrOptions, _check_sample_weight
+from ._perceptron_targets import TargetCoder
+
+__all__ = ["BasePerceptron", "PrimalLayerMixin"]
+
+_PROBABILITY_METHODS = ("predict_proba", "predict_log_proba")
+
+
+class _HeldOut:
+    """The early-stopping validation set: inputs, unit targets, weights."""
+
+    def __init__(self, X, Y, sample_weight):
+        self.X, self.Y, self.sample_weight = X, Y, sample_weight
+
+
+class _UnitStopping:
+    """scikit-learn's stopping rule, kept for every unit separately.
+
+    A unit stops learning when an epoch gives it no mistake (the data it sees
+    are separated), or when its summed loss (or, with early stopping, its
+    validation accuracy) has not improved by ``tol`` for ``n_iter_no_change``
+    epochs in a row.
+    """
+
+    def __init__(self, n_units, tol, n_iter_no_change, n_samples):
+        self.tol, self.patience, self.n_samples = tol, n_iter_no_change, n_samples
+        self.best = np.full(n_units, np.inf)
+        self.waited = np.zeros(n_units, dtype=np.int64)
+
+    def stopped(self, mistakes, loss, validation_scores):
+        """Boolean mask of the units that should stop now."""
+        converged = mistakes == 0
+        if self.tol is None:
+            return converged
+        if validation_scores is None:
+            stalled = loss > self.best - self.tol * self.n_samples
+            self.best = np.minimum(self.best, loss)
+        else:
+            stalled = -validation_scores > self.best - self.tol
+            self.best = np.minimum(self.best, -validation_scores)
+        self.waited = np.where(stalled, self.waited + 1, 0)
+        return converged | (self.waited >= self.patience)
+
+
+class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
+    """Base class of the perceptrons trained by the perceptron rule.
+
+    Warning: this class should not be used directly; use the derived
+    classes. Subclasses provide the weights (``_new_layer``), publish the
+    fitted attributes (``_publish``) and score new data (``_unit_scores``).
+    """
+
+    _parameter_constraints: dict = {
+        "step": [StrOptions(set(STEPS))],
+        "fit_intercept": ["boolean"],
+        "max_iter": [Interval(Integral, 1, None, closed="left")],
+        "tol": [Interval(Real, 0, None, closed="left"), None],
+        "shuffle": ["boolean"],
+        "verbose": ["verbose"],
+        "eta0": [Interval(Real, 0, None, closed="neither")],
+        "random_state": ["random_state"],
+        "early_stopping": ["boolean"],
+        "validation_fraction": [Interval(Real, 0, 1, closed="neither")],
+        "n_iter_no_change": [Interval(Integral, 1, None, closed="left")],
+        "class_weight": [StrOptions({"balanced"}), dict, list, None],
+    }
+
+    # -- hooks -------------------------------------------------------------------
+
+    @abstractmethod
+    def _publish(self, layer, observer):
+        """Set the fitted attributes from the trained ``layer``."""
+
+    @abstractmethod
+    def _unit_scores(self, X):
+        """Scores ``z`` of every unit on validated ``X``: (n_samples, n_units)."""
+
+    def _new_observer(self, n_units, n_features, dtype):
+        """An engine observer of the weight changes, or None."""
+        return None
+
+    def _penalty(self, layer):
+        """The engine's per-sample regularisation, or None."""
+        return None
+
+    def _can_resume(self, incremental):
+        """Whether this call continues the previous fit."""
+        return False
+
+    @abstractmethod
+    def _new_layer(self, X, n_units, coef_init, intercept_init):
+        """Fresh engine weights for training on ``X``."""
+
+    # -- fitting -------------------------------------------------------------------
+
+    def _fit(self, X, y, sample_weight, *, incremental, classes=None,
+             coef_init=None, intercept_init=None):
+        resume = self._can_resume(incremental) and hasattr(self, "_coder")
+        X, y = validate_data(
+            self, X, y, accept_sparse="csr", multi_output=True,
+            dtype=(np.float64, np.float32), reset=not resume,
+        )
+        if y.ndim == 2 and y.shape[1] == 1:
+            y = column_or_1d(y, warn=True)
+        check_classification_targets(y)
+        coder = self._coder if resume else TargetCoder(y, classes)
+        Y = coder.encode(y)
+        weights = self._update_weights(coder, y, sample_weight, X)
+        rng = check_random_state(self.random_state)
+        X, Y, weights, held_out = self._split_validation(
+            X, Y, y, weights, sample_weight, rng, incremental
+        )
+        if resume:
+            # a copy, so that a failing call leaves the fitted state as it was
+            layer, observer = self._resumed_layer(X), copy.deepcopy(self._observer)
+        else:
+            layer = self._new_layer(X, coder.n_units, coef_init, intercept_init)
+            observer = self._new_observer(coder.n_units, X.shape[1], X.dtype)
+            self.t_ = 1
+            self.mistakes_curve_ = []
+        self._coder, self.classes_ = coder, coder.classes_
+        self._observer = observer
+        self._run_epochs(layer, Y, weights, observer, rng, held_out, incremental)
+        self._publish(layer, observer)
+        return self
+
+    def _update_weights(self, coder, y, sample_weight, X):
+        """Sample times class weights per unit, or None when all are 1."""
+        weights = None
+        if self.class_weight is not None:
+            weights = coder.unit_weights(y, self.class_weight)
+        if sample_weight is not None:
+            sample_weight = _check_sample_weight(
+                sample_weight, X, dtype=np.float64, ensure_non_negative=True
+            )
+            if weights is None:
+                weights = np.ones((X.shape[0], coder.n_units))
+            weights = sample_weight[:, None] * weights
+        return weights
+
+    def _split_validation(self, X, Y, y, weights, sample_weight, rng, incremental):
+        if not self.early_stopping or incremental:
+            return X, Y, weights, None
+        index = np.arange(X.shape[0])
+        train, val = train_test_split(
+            index, test_size=self.validation_fraction, random_state=rng,
+            stratify=None if y.ndim == 2 else y,
+        )
+        held_weights = None
+        if sample_weight is not None:
+            held_weights = np.asarray(sample_weight, dtype=np.float64)[val]
+        held_out = _HeldOut(X[val], Y[val], held_weights)
+        return X[train], Y[train], None if weights is None else weights[train], held_out
+
+    def _run_epochs(self, layer, Y, weights, observer, rng, held_out, incremental):
+        n_samples, n_units = Y.shape
+        step = STEPS[self.step]
+        penalty = self._penalty(layer)
+        stopping = _UnitStopping(n_units, self.tol, self.n_iter_no_change, n_samples)
+        active = np.ones(n_units, dtype=bool)
+        self.mistakes_curve_ = list(self.mistakes_curve_)
+        self.n_iter_ = 0
+        # As scikit-learn's SGD does, one random permutation is drawn per fit
+        # and applied again before each epoch; fresh permutations every epoch
+        # make the last weights markedly more seed-dependent.
+        order, reshuffle = np.arange(n_samples), rng.permutation(n_samples)
+        for _ in range(1 if incremental else self.max_iter):
+            if self.shuffle:
+                order = order[reshuffle]
+            result = run_epoch(
+                layer, Y, weights, step, eta0=self.eta0, order=order, active=active,
+                start_step=self.t_ - 1, penalty=penalty, observer=observer,
+            )
+            self.t_ += n_samples
+            self.n_iter_ += 1
+            self.mistakes_curve_.append(int(result.mistakes.sum()))
+            if self.verbose:
+                print(f"-- Epoch {self.n_iter_}: {self.mistakes_curve_[-1]} mistakes, "
+                      f"avg. loss {result.loss.sum() / n_samples:.6f}, "
+                      f"{int(active.sum())} unit(s) learning")
+            if incremental:
+                return
+            scores = self._held_out_scores(layer, observer, held_out)
+            active &= ~stopping.stopped(result.mistakes, result.loss, scores)
+            if not active.any():
+                return
+        self._warn_not_converged()
+
+    def _held_out_scores(self, layer, observer, held_out):
+        """Accuracy of each unit on the held-out data, or None."""
+        if held_out is None:
+            return None
+        self._publish(layer, observer)
+        fires = STEPS[self.step].fires(self._unit_scores(held_out.X))
+        correct = (fires == (held_out.Y > 0)).astype(np.float64)
+        return np.average(correct, axis=0, weights=held_out.sample_weight)
+
+    def _warn_not_converged(self):
+        warnings.warn(
+            f"Maximum number of iterations ({self.max_iter}) reached with "
+            f"{self.mistakes_curve_[-1]} training mistake(s) in the last epoch: "
+            "the data may not be linearly separable (a perceptron cannot learn "
+            "XOR, for instance). Increase max_iter, or for non-linear problems "
+            "use KernelPerceptron or NumpyMLPClassifier.",
+            ConvergenceWarning,
+        )
+
+    # -- prediction ------------------------------------------------------------------
+
+    def _validated_scores(self, X):
+        check_is_fitted(self)
+        X = validate_data(
+            self, X, accept_sparse="csr", reset=False, dtype=(np.float64, np.float32)
+        )
+        return self._unit_scores(X)
+
+    def decision_function(self, X):
+        """Signed scores of the threshold units.
+
+        Parameters
+        ----------
+        X : {array-like, sparse matrix} of shape (n_samples, n_features)
+            The input samples.
+
+        Returns
+        -------
+        scores : ndarray of shape (n_samples,), (n_samples, n_units) or list
+            For a binary problem, the score of the positive class
+            ``classes_[1]`` (positive means that class is predicted); for a
+            multiclass problem, one column per class; for multilabel ``y``,
+            one column per label; for multi-output ``y`` with more than two
+            classes in some output, a list of one such array per output.
+        """
+        scores = self._validated_scores(X)
+        return self._coder.decision(scores)
+
+    def predict(self, X):
+        """Predict class labels for samples in X.
+
+        Parameters
+        ----------
+        X : {array-like, sparse matrix} of shape (n_samples, n_features)
+            The input samples.
+
+        Returns
+        -------
+        y_pred : ndarray of shape (n_samples,) or (n_samples, n_outputs)
+            The predicted labels: the class whose unit fires (binary), has
+            the highest score (one-vs-rest), or one label per output.
+        """
+        scores = self._validated_scores(X)
+        return self._coder.decode(scores, STEPS[self.step].fires)
+
+    def __getattr__(self, name):
+        if name in _PROBABILITY_METHODS:
+            raise AttributeError(
+                f"{type(self).__name__} has no {name}: threshold units give hard "
+                "decisions, not class probabilities. Use decision_function for "
+                "scores, wrap the model in sklearn.calibration.CalibratedClassifierCV, "
+                "or use NumpyMLPClassifier (logistic outputs)."
+            )
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True
+        tags.target_tags.multi_output = True
+        tags.classifier_tags.multi_label = True
+        return tags
+
+
+class PrimalLayerMixin:
+    """Weights ``coef_`` and ``intercept_`` over the input features."""
+
+    def _new_layer(self, X, n_units, coef_init, intercept_init):
+        coef = np.zeros((n_units, X.shape[1])) if coef_init is None else coef_init
+        intercept = np.zeros(n_units) if intercept_init is None else intercept_init
+        coef = np.asarray(coef, dtype=X.dtype)
+        intercept = np.asarray(intercept, dtype=X.dtype).reshape(-1)
+        if coef.shape != (n_units, X.shape[1]) or intercept.shape != (n_units,):
+            raise ValueError(
+                "Provided coef_init and intercept_init must have shapes "
+                f"{(n_units, X.shape[1])} and {(n_units,)}; got {coef.shape} and "
+                f"{intercept.shape}."
+            )
+        return LinearUnits(X, coef, intercept, self.fit_intercept)
+
+    def _resumed_layer(self, X):
+        coef, intercept = self._training_weights
+        return LinearUnits(X, coef, intercept, self.fit_intercept)
+
+    def _keep_training_weights(self, layer):
+        """Remember the weights the perceptron rule trains, for resuming."""
+        self._training_weights = (layer.coef, layer.intercept.copy())
+
+    def _unit_scores(self, X):
+        return safe_sparse_dot(X, self.coef_.T, dense_output=True) + self.intercept_

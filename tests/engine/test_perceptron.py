@@ -1,0 +1,72 @@
+"""The perceptron engine: steps, block scoring, penalties, observers."""
+
+import numpy as np
+import pytest
+
+from skneural.engine import perceptron
+from skneural.engine.perceptron import (
+    STEPS,
+    LinearUnits,
+    Penalty,
+    SurvivalAverage,
+    SurvivalVotes,
+    run_epoch,
+)
+
+
+@pytest.fixture
+def problem(rng):
+    X = rng.normal(size=(200, 5))
+    Y = np.where(X @ rng.normal(size=(5, 3)) + 0.3 * rng.normal(size=(200, 3)) > 0, 1.0, -1.0)
+    return X, Y
+
+
+def _train(X, Y, step, epochs=3, **kwargs):
+    layer = LinearUnits(X, np.zeros((Y.shape[1], X.shape[1])), np.zeros(Y.shape[1]), True)
+    curve = [
+        run_epoch(layer, Y, None, STEPS[step], eta0=0.5, order=np.arange(len(X)),
+                  active=np.ones(Y.shape[1], dtype=bool), start_step=epoch * len(X),
+                  **kwargs).mistakes.sum()
+        for epoch in range(epochs)
+    ]
+    return layer, curve
+
+
+@pytest.mark.parametrize("step", sorted(STEPS))
+def test_block_scoring_equals_one_sample_at_a_time(problem, step, monkeypatch):
+    X, Y = problem
+    blocked, blocked_curve = _train(X, Y, step)
+    monkeypatch.setattr(perceptron, "MAX_BLOCK", 1)
+    monkeypatch.setattr(perceptron, "FIRST_BLOCK", 1)
+    single, single_curve = _train(X, Y, step)
+    np.testing.assert_allclose(blocked.coef, single.coef)
+    assert blocked_curve == single_curve
+
+
+def test_step_mistakes_differ_only_at_zero():
+    z = np.array([-1.0, 0.0, 0.0, 1.0])
+    Y = np.array([1.0, 1.0, -1.0, -1.0])
+    np.testing.assert_array_equal(STEPS["sign"].mistakes(z, Y), [True, True, True, True])
+    np.testing.assert_array_equal(STEPS["heaviside"].mistakes(z, Y), [True, False, True, True])
+
+
+def test_l2_penalty_shrinks_in_constant_time():
+    X = np.ones((1, 2))
+    layer = LinearUnits(X, np.array([[2.0, 4.0]]), np.zeros(1), True)
+    Penalty(eta0=1.0, alpha=0.25, l1_ratio=0.0, shape=(1, 2)).before_update(layer)
+    np.testing.assert_allclose(layer.coef, [[1.5, 3.0]])
+    np.testing.assert_array_equal(layer.raw, [[2.0, 4.0]])
+
+
+def test_observers_weight_vectors_by_survival(problem):
+    X, Y = problem
+    average = SurvivalAverage(3, 5, np.float64)
+    votes = SurvivalVotes(3)
+    layer, _ = _train(X, Y, "sign", epochs=2, observer=average)
+    _train(X, Y, "sign", epochs=2, observer=votes)
+    coefs, intercepts, units, counts = votes.vectors(400, layer)
+    assert np.bincount(units, weights=counts).tolist() == [400, 400, 400]
+    voted_mean = np.array([
+        np.average(coefs[units == j], axis=0, weights=counts[units == j]) for j in range(3)
+    ])
+    np.testing.assert_allclose(average.averages(400, layer)[0], voted_mean)
