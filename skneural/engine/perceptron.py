@@ -148,6 +148,15 @@ class LinearUnits:
         self.raw[...] = coef
         self.scale = 1.0
 
+    def snapshot(self):
+        """A copy of the weights, for :meth:`restore`."""
+        return self.raw.copy(), self.intercept.copy(), self.scale
+
+    def restore(self, snapshot):
+        """Put back the weights of a :meth:`snapshot`."""
+        raw, intercept, self.scale = snapshot
+        self.raw[...], self.intercept[...] = raw, intercept
+
 
 class DualUnits:
     """Kernel weights of a layer: ``z(x) = sum_i coef[i] K(x_i, x) + b``.
@@ -187,6 +196,14 @@ class DualUnits:
         self.dual_coef[self._order[position], units] += delta
         if self.fit_intercept:
             self.intercept[units] += delta
+
+    def snapshot(self):
+        """A copy of the coefficients, for :meth:`restore`."""
+        return self.dual_coef.copy(), self.intercept.copy()
+
+    def restore(self, snapshot):
+        """Put back the coefficients of a :meth:`snapshot`."""
+        self.dual_coef[...], self.intercept[...] = snapshot
 
 
 class Penalty:
@@ -270,6 +287,14 @@ class SurvivalAverage:
             (self.intercept_sum / steps).astype(self.dtype),
         )
 
+    def snapshot(self):
+        """A copy of the running sums, for :meth:`restore`."""
+        return self.coef_sum.copy(), self.intercept_sum.copy(), self.since.copy()
+
+    def restore(self, snapshot):
+        """Put back the running sums of a :meth:`snapshot`."""
+        self.coef_sum[...], self.intercept_sum[...], self.since[...] = snapshot
+
 
 class SurvivalVotes:
     """Every weight vector a unit held, with its survival count (its vote).
@@ -307,6 +332,17 @@ class SurvivalVotes:
             np.concatenate(self.units),
             np.concatenate(self.counts),
         )
+
+    def snapshot(self):
+        """How far the record went, for :meth:`restore` (the lists only grow)."""
+        return self.since.copy(), len(self.coefs)
+
+    def restore(self, snapshot):
+        """Forget what was recorded after the :meth:`snapshot`."""
+        since, length = snapshot
+        self.since[...] = since
+        for record in (self.coefs, self.intercepts, self.units, self.counts):
+            del record[length:]
 
 
 class EpochResult(NamedTuple):

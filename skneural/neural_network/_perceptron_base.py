@@ -18,6 +18,7 @@ from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_dat
 from ..engine.perceptron import STEPS, LinearUnits, run_epoch
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight
+from ._checkpoint import warn_interrupted
 from ._perceptron_targets import TargetCoder
 
 __all__ = ["BasePerceptron", "PrimalLayerMixin"]
@@ -186,17 +187,16 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
         for _ in range(1 if incremental else self.max_iter):
             if self.shuffle:
                 order = order[reshuffle]
-            result = run_epoch(
-                layer, Y, weights, step, eta0=self.eta0, order=order, active=active,
-                start_step=self.t_ - 1, penalty=penalty, observer=observer,
-            )
-            self.t_ += n_samples
-            self.n_iter_ += 1
-            self.mistakes_curve_.append(int(result.mistakes.sum()))
-            if self.verbose:
-                print(f"-- Epoch {self.n_iter_}: {self.mistakes_curve_[-1]} mistakes, "
-                      f"avg. loss {result.loss.sum() / n_samples:.6f}, "
-                      f"{int(active.sum())} unit(s) learning")
+            checkpoint = self._epoch_checkpoint(layer, observer)
+            try:
+                result = run_epoch(
+                    layer, Y, weights, step, eta0=self.eta0, order=order, active=active,
+                    start_step=self.t_ - 1, penalty=penalty, observer=observer,
+                )
+                self._end_epoch(result, n_samples, active)
+            except KeyboardInterrupt:
+                self._roll_back(checkpoint, layer, observer)
+                return
             if incremental:
                 return
             scores = self._held_out_scores(layer, observer, held_out)
@@ -204,6 +204,32 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
             if not active.any():
                 return
         self._warn_not_converged()
+
+    def _end_epoch(self, result, n_samples, active):
+        self.t_ += n_samples
+        self.n_iter_ += 1
+        self.mistakes_curve_.append(int(result.mistakes.sum()))
+        if self.verbose:
+            print(f"-- Epoch {self.n_iter_}: {self.mistakes_curve_[-1]} mistakes, "
+                  f"avg. loss {result.loss.sum() / n_samples:.6f}, "
+                  f"{int(active.sum())} unit(s) learning")
+
+    def _epoch_checkpoint(self, layer, observer):
+        """What an epoch changes, to roll back to when it is interrupted."""
+        return (
+            layer.snapshot(),
+            None if observer is None else observer.snapshot(),
+            (self.t_, self.n_iter_, len(self.mistakes_curve_)),
+        )
+
+    def _roll_back(self, checkpoint, layer, observer):
+        """Undo the interrupted epoch (Ctrl-C) and warn."""
+        weights, observed, (self.t_, self.n_iter_, n_epochs) = checkpoint
+        layer.restore(weights)
+        if observer is not None:
+            observer.restore(observed)
+        del self.mistakes_curve_[n_epochs:]
+        warn_interrupted(self.n_iter_)
 
     def _held_out_scores(self, layer, observer, held_out):
         """Accuracy of each unit on the held-out data, or None."""

@@ -17,7 +17,7 @@ from ..engine import (
     predict,
     revive_dead_units,
 )
-from ._checkpoint import EpochCheckpoint
+from ._checkpoint import EpochCheckpoint, warn_interrupted
 
 __all__ = ["StochasticTrainingMixin", "TrainingDivergedError"]
 
@@ -92,11 +92,7 @@ class StochasticTrainingMixin:
                 checkpoint.save()
             except KeyboardInterrupt:
                 checkpoint.restore()
-                warnings.warn(
-                    "Training interrupted by user; the weights are those of the "
-                    f"last finished epoch ({self.n_iter_}).",
-                    UserWarning,
-                )
+                warn_interrupted(self.n_iter_)
                 break
             if stop or incremental:
                 break
