@@ -77,10 +77,16 @@ def mnist_one_hidden():
 
 @experiment("mnist_two_hidden")
 def mnist_two_hidden():
+    # Adam at its constant rate 0.001 levels off near 0.979 (it has no decay);
+    # SGD with Nesterov momentum passes 0.98 from about epoch 14.
     return _mnist_row(
-        "MNIST, two hidden layers", "§2", "> 0.98", 12,
-        dict(hidden_layer_sizes=(300, 100), solver="adam", batch_size=200),
-        "784-300-100-10 ReLU network, Adam (learning rate 0.001), batches of 200.",
+        "MNIST, two hidden layers", "§2", "> 0.98", 20,
+        dict(hidden_layer_sizes=(300, 100), solver="sgd", learning_rate_init=0.1,
+             momentum=0.9, batch_size=200),
+        "784-300-100-10 ReLU network, mini-batch SGD with Nesterov momentum 0.9, "
+        "learning rate 0.1, batches of 200, alpha=1e-4. With Adam (learning rate "
+        "0.001, as in the one-hidden-layer row) the test accuracy levels off at "
+        "0.975-0.981 from epoch 8 on, without a rate decay to settle.",
     )
 
 

@@ -38,19 +38,22 @@ class Row:
     """One line of the table.
 
     ``text`` is the figure the classic text reports, as written there (e.g.
-    "0.9232", "> 0.97"); ``ours`` and ``reference`` are measured in this run;
-    the times are fit times in seconds; ``settings`` says how we ran it.
+    "0.9232", "> 0.97"); ``ours`` and ``reference`` are measured in this run
+    (a number, or a text such as predicted labels); the times are fit times in
+    seconds; ``settings`` says how we ran it. A row without a reference
+    implementation has ``reference`` and ``reference_time`` None and says why
+    in ``reference_name``.
     """
 
     experiment: str
     source: str
     metric: str
     text: str
-    ours: float
-    reference: float
+    ours: float | str
+    reference: float | str | None
     reference_name: str
     our_time: float
-    reference_time: float
+    reference_time: float | None
     settings: str
 
 
@@ -129,9 +132,9 @@ def format_text(rows):
     lines = [header, "-" * len(header)]
     for row in rows:
         lines.append(
-            f"{row.experiment[:34]:34s} {row.text:>10s} {row.ours:8.4f} {row.reference:9.4f} "
-            f"{row.our_time:8.2f} {row.reference_time:8.2f} "
-            f"{row.our_time / row.reference_time:6.2f}"
+            f"{row.experiment[:34]:34s} {row.text:>10s} {_shown(row.ours, '.4f'):>8s} "
+            f"{_shown(row.reference, '.4f'):>9s} {row.our_time:8.2f} "
+            f"{_shown(row.reference_time, '.2f'):>8s} {_shown(_ratio(row), '.2f'):>6s}"
         )
     return "\n".join(lines)
 
@@ -167,8 +170,26 @@ def _cells(row):
         f"{row.experiment} ({row.source})",
         row.metric,
         row.text,
-        f"{row.ours:.4f}",
-        f"{row.reference:.4f} ({row.reference_name})",
+        _shown(row.ours, ".4f"),
+        _reference_cell(row),
         f"{row.our_time:.2f}",
-        f"{row.reference_time:.2f}",
+        _shown(row.reference_time, ".2f"),
     ]
+
+
+def _shown(value, spec):
+    """A figure of the table: numbers formatted with ``spec``, texts as they are."""
+    if value is None:
+        return "n/a"
+    return value if isinstance(value, str) else format(value, spec)
+
+
+def _reference_cell(row):
+    if row.reference is None:
+        return row.reference_name
+    return f"{_shown(row.reference, '.4f')} ({row.reference_name})"
+
+
+def _ratio(row):
+    """Our fit time over the reference's, None without a (timed) reference."""
+    return row.our_time / row.reference_time if row.reference_time else None

@@ -17,6 +17,7 @@ import argparse
 from pathlib import Path
 
 import _experiments_mlp  # noqa: F401  (registers the MLP rows)
+import _experiments_perceptron  # noqa: F401  (registers the perceptron, XOR and spiral rows)
 from _results_table import EXPERIMENTS, format_text, render_rst
 
 TABLE = Path(__file__).resolve().parents[1] / "docs" / "results_table.rst"

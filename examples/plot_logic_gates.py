@@ -13,9 +13,8 @@ Writes ``plot_logic_gates.png`` next to this script.
 """
 
 import warnings
-from pathlib import Path
-
 import matplotlib.pyplot as plt
+from _figures import save
 from sklearn.exceptions import ConvergenceWarning
 
 from skneural import Perceptron, make_logic_network
@@ -36,6 +35,4 @@ for gate in ["and", "or", "xor"]:
     ax.plot(range(1, model.n_iter_ + 1), model.mistakes_curve_, marker="o", label=gate)
 ax.set(xlabel="epoch", ylabel="mistakes", title="Perceptron rule on the truth tables")
 ax.legend()
-output = Path(__file__).with_suffix(".png")
-fig.savefig(output, dpi=100)
-print(f"saved {output}")
+save(fig, "plot_logic_gates")

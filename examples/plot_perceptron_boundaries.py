@@ -15,9 +15,8 @@ accuracies. Writes ``plot_perceptron_boundaries.png`` next to this script.
 """
 
 import warnings
-from pathlib import Path
-
 import matplotlib.pyplot as plt
+from _figures import save
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.inspection import DecisionBoundaryDisplay
 
@@ -51,6 +50,4 @@ for row, (data_name, (X, y)) in zip(axes, DATASETS.items()):
         ax.set_title(f"{model_name}\n{data_name}: accuracy {accuracy:.0%}", fontsize=10)
         print(f"{data_name:22s} {model_name:30s} training accuracy {accuracy:.3f}")
 
-output = Path(__file__).with_suffix(".png")
-fig.savefig(output, dpi=100)
-print(f"saved {output}")
+save(fig, "plot_perceptron_boundaries")

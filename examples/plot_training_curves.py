@@ -10,7 +10,7 @@ curves show over-fitting: the training loss keeps falling while the validation
 loss levels off. Dropout narrows the gap between them.
 
 Runs on scikit-learn's bundled digits, in a few seconds. Writes
-``training_curves.png``.
+``plot_training_curves.png``.
 """
 
 import matplotlib.pyplot as plt

@@ -1,12 +1,16 @@
-"""Every public class and function documents itself with a runnable example."""
+"""Every public class and function documents itself with a runnable example,
+and the snippets of the user guide run as written."""
 
+import doctest
 import inspect
+from pathlib import Path
 
 import pytest
 
 import skneural
 import skneural.datasets
 import skneural.engine
+import skneural.engine.perceptron
 import skneural.inspection
 import skneural.neural_network
 import skneural.utils
@@ -16,6 +20,7 @@ PUBLIC_MODULES = [
     skneural.neural_network,
     skneural.datasets,
     skneural.engine,
+    skneural.engine.perceptron,
     skneural.inspection,
     skneural.utils,
 ]
@@ -34,3 +39,13 @@ def test_public_object_has_an_examples_section(obj):
     doc = inspect.getdoc(obj) or ""
     assert "\nExamples\n--------\n" in doc
     assert ">>> " in doc.split("\nExamples\n--------\n", 1)[1]
+
+
+USER_GUIDE = Path(__file__).resolve().parents[1] / "docs" / "user_guide"
+
+
+@pytest.mark.parametrize("page", sorted(USER_GUIDE.glob("*.rst")), ids=lambda page: page.name)
+def test_user_guide_snippets_run(page):
+    result = doctest.testfile(str(page), module_relative=False, verbose=False,
+                              optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0

@@ -55,6 +55,15 @@ class Step(NamedTuple):
     mistakes : callable
         ``mistakes(z, Y)``: boolean array, True where a unit errs on targets
         ``Y`` in {-1, +1} and the perceptron rule updates it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import STEPS
+    >>> STEPS["heaviside"].fires(np.array([-1.0, 0.0, 2.0]))
+    array([False,  True,  True])
+    >>> STEPS["heaviside"].mistakes(np.array([0.0, 0.0]), np.array([-1.0, 1.0]))
+    array([ True, False])
     """
 
     fires: Callable[[np.ndarray], np.ndarray]
@@ -98,6 +107,23 @@ class LinearUnits:
         Initial biases (copied).
     fit_intercept : bool
         Whether the biases are learnt.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import LinearUnits
+    >>> X = np.array([[1.0, 2.0], [3.0, 4.0]])
+    >>> layer = LinearUnits(X, np.zeros((1, 2)), np.zeros(1), fit_intercept=True)
+    >>> layer.start_epoch(np.array([1, 0]))  # visit sample 1, then sample 0
+    >>> layer.update(0, np.array([True]), np.array([0.5]))  # adds 0.5 * X[1]
+    >>> layer.coef, layer.intercept
+    (array([[1.5, 2. ]]), array([0.5]))
+    >>> layer.scores(0, 2)
+    array([[13.],
+           [ 6.]])
+    >>> layer.shrink(0.5)
+    >>> layer.coef
+    array([[0.75, 1.  ]])
     """
 
     def __init__(self, X, coef, intercept, fit_intercept):
@@ -174,6 +200,20 @@ class DualUnits:
         Floating type of the coefficients.
     fit_intercept : bool
         Whether the biases are learnt.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import DualUnits
+    >>> X = np.array([[1.0, 2.0], [3.0, 4.0]])
+    >>> layer = DualUnits(lambda rows: (X @ X.T)[rows], 2, 1, np.float64, fit_intercept=False)
+    >>> layer.start_epoch(np.arange(2))
+    >>> layer.update(1, np.array([True]), np.array([1.0]))
+    >>> layer.dual_coef.ravel()
+    array([0., 1.])
+    >>> layer.scores(0, 2)  # linear kernel: X @ X[1]
+    array([[11.],
+           [25.]])
     """
 
     def __init__(self, gram, n_samples, n_units, dtype, fit_intercept):
@@ -221,6 +261,16 @@ class Penalty:
         Learning rate, penalty strength and share of L1 in it.
     shape : tuple of int
         Shape of the weight matrix.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import LinearUnits, Penalty
+    >>> layer = LinearUnits(np.eye(2), np.ones((1, 2)), np.zeros(1), fit_intercept=False)
+    >>> penalty = Penalty(eta0=1.0, alpha=0.1, l1_ratio=0.0, shape=(1, 2))
+    >>> penalty.before_update(layer)
+    >>> layer.coef
+    array([[0.9, 0.9]])
     """
 
     def __init__(self, eta0, alpha, l1_ratio, shape):
@@ -262,6 +312,19 @@ class SurvivalAverage:
         Shape of the weights.
     dtype : dtype
         Floating type of the sums.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import LinearUnits, SurvivalAverage
+    >>> layer = LinearUnits(np.array([[1.0, 2.0]]), np.zeros((1, 2)), np.zeros(1),
+    ...                     fit_intercept=False)
+    >>> layer.start_epoch(np.arange(1))
+    >>> average = SurvivalAverage(1, 2, np.float64)
+    >>> average.record(1, np.array([True]), layer)  # zero weights survived 1 step
+    >>> layer.update(0, np.array([True]), np.array([1.0]))
+    >>> average.averages(4, layer)  # then [1, 2] survived 3 steps
+    (array([[0.75, 1.5 ]]), array([0.]))
     """
 
     def __init__(self, n_units, n_features, dtype):
@@ -306,6 +369,21 @@ class SurvivalVotes:
     ----------
     n_units : int
         Number of units.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import LinearUnits, SurvivalVotes
+    >>> layer = LinearUnits(np.array([[1.0, 2.0]]), np.zeros((1, 2)), np.zeros(1),
+    ...                     fit_intercept=False)
+    >>> layer.start_epoch(np.arange(1))
+    >>> votes = SurvivalVotes(1)
+    >>> votes.record(1, np.array([True]), layer)
+    >>> layer.update(0, np.array([True]), np.array([1.0]))
+    >>> coefs, intercepts, units, counts = votes.vectors(4, layer)
+    >>> coefs, counts
+    (array([[0., 0.],
+           [1., 2.]]), array([1, 3]))
     """
 
     def __init__(self, n_units):
@@ -346,7 +424,15 @@ class SurvivalVotes:
 
 
 class EpochResult(NamedTuple):
-    """What one epoch did, per unit: updates made and perceptron loss."""
+    """What one epoch did, per unit: updates made and perceptron loss.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import EpochResult
+    >>> EpochResult(mistakes=np.array([2]), loss=np.array([0.5])).mistakes
+    array([2])
+    """
 
     mistakes: np.ndarray
     loss: np.ndarray
