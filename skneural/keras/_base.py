@@ -187,7 +187,7 @@ class BaseKerasEstimator(BaseEstimator):
     def _validate_data(self, X=None, y=None, reset=False, y_numeric=False):
         """sklearn's ``validate_data`` (replaces SciKeras's own checks)."""
         kwargs = dict(reset=reset, dtype=(np.float64, np.float32), accept_sparse=False)
-        if y is None:
+        if y is None and not reset:
             return validate_data(self, X, **kwargs), None
         return validate_data(self, X, y, multi_output=True, y_numeric=y_numeric, **kwargs)
 

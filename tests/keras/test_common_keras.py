@@ -28,6 +28,10 @@ EXPECTED_FAILURES = {
         "Keras computes in float32: weighting a sample by 2 and repeating it give "
         "the same model only up to float32 rounding, not to the check's rtol=1e-7"
     ),
+    "check_methods_subset_invariance": (
+        "Keras predicts in float32 batches: the same row predicted in batches of "
+        "other sizes can differ by float32 rounding (~2e-7), above the check's 1e-7"
+    ),
 }
 
 
