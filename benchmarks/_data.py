@@ -5,8 +5,9 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from sklearn.impute import SimpleImputer
 
-from skneural.datasets import read_idx
+from skneural.datasets import fetch_california_housing, fetch_font_colors, read_idx
 
 
 def data_home():
@@ -34,34 +35,17 @@ def load_mnist(dtype=np.float32):
 
 def load_font_colors():
     """The font-colour table as (X, y): RGB / 255 and the light-font label."""
-    path = data_home() / "font_colors" / "light_dark_font_training_set.csv"
-    data = np.loadtxt(path, delimiter=",", skiprows=1)
-    return data[:, :3] / 255.0, data[:, 3].astype(np.int64)
+    X, y = fetch_font_colors(data_home=data_home(), return_X_y=True)
+    return X / 255.0, y
 
 
-CALIFORNIA_FEATURES = ["MedInc", "HouseAge", "AveRooms", "AveBedrms", "Population",
-                       "AveOccup", "Latitude", "Longitude"]
+def load_california(impute_median=False):
+    """California housing as (X, y): scikit-learn's 8 features, target in $100,000.
 
-
-def load_california():
-    """California housing as (X, y), with the 8 features of scikit-learn's
-    ``fetch_california_housing`` derived from ``housing.csv``.
-
-    The columns are :data:`CALIFORNIA_FEATURES`; the target is the median house
-    value in units of 100,000 dollars. ``AveBedrms`` is NaN for the 207
-    districts whose bedroom count is missing from the CSV: impute it.
+    ``AveBedrms`` is NaN for the 207 districts whose bedroom count the CSV
+    lacks; ``impute_median=True`` fills them with the column's median.
     """
-    path = data_home() / "california_housing" / "housing.csv"
-    table = np.genfromtxt(path, delimiter=",", names=True, usecols=range(9))
-    households = table["households"]
-    X = np.column_stack([
-        table["median_income"],
-        table["housing_median_age"],
-        table["total_rooms"] / households,
-        table["total_bedrooms"] / households,
-        table["population"],
-        table["population"] / households,
-        table["latitude"],
-        table["longitude"],
-    ])
-    return X, table["median_house_value"] / 100_000
+    X, y = fetch_california_housing(data_home=data_home(), return_X_y=True)
+    if impute_median:
+        X = SimpleImputer(strategy="median").fit_transform(X)
+    return X, y

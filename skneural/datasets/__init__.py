@@ -4,6 +4,7 @@ from ._generators import make_logic_gate, make_spiral
 from ._idx import read_idx
 from ._fetch import get_data_home
 from ._loaders import (
+    fetch_california_housing,
     fetch_california_housing_raw,
     fetch_fashion_mnist,
     fetch_font_colors,
@@ -13,6 +14,7 @@ from ._loaders import (
 __all__ = [
     "read_idx",
     "get_data_home",
+    "fetch_california_housing",
     "fetch_california_housing_raw",
     "fetch_fashion_mnist",
     "fetch_font_colors",

@@ -53,6 +53,37 @@ Statistics and Probability Letters, 33 (1997) 291-297.
 Source: https://github.com/ageron/handson-ml2/tree/master/datasets/housing
 """
 
+CALIFORNIA_HOUSING = """\
+.. _california_housing_dataset:
+
+California housing data set
+---------------------------
+
+**Data Set Characteristics:**
+
+:Number of Instances: 20,640 block groups of the 1990 U.S. census
+:Number of Attributes: 8 numeric, derived from the raw CSV as scikit-learn's
+    ``fetch_california_housing`` defines them
+
+    - MedInc: median income, in tens of thousands of dollars
+    - HouseAge: median house age
+    - AveRooms: total_rooms / households
+    - AveBedrms: total_bedrooms / households (NaN for the 207 block groups
+      whose bedroom count is missing from the CSV: impute it)
+    - Population
+    - AveOccup: population / households
+    - Latitude, Longitude
+
+:Target: median house value, in units of $100,000 (capped at 5.00001)
+
+Read from the same ``housing.csv`` as ``fetch_california_housing_raw``, so
+it works offline once that file is in ``data_home``. Three block groups have
+an average occupancy above 500: mind outliers.
+
+Pace, R. Kelley and Ronald Barry, Sparse Spatial Autoregressions,
+Statistics and Probability Letters, 33 (1997) 291-297.
+"""
+
 MNIST = """\
 .. _mnist_dataset:
 

@@ -228,6 +228,67 @@ def fetch_california_housing_raw(*, data_home=None, download_if_missing=True,
                      DESCR=_descr.CALIFORNIA_HOUSING_RAW)
 
 
+CALIFORNIA_FEATURES = ["MedInc", "HouseAge", "AveRooms", "AveBedrms", "Population",
+                       "AveOccup", "Latitude", "Longitude"]
+
+
+@validate_params(_COMMON, prefer_skip_nested_validation=True)
+@insert_docs(**_DOCS)
+def fetch_california_housing(*, data_home=None, download_if_missing=True,
+                             return_X_y=False, as_frame=False):
+    """Load the California housing data set with scikit-learn's 8 features.
+
+    The per-household averages of :func:`sklearn.datasets.fetch_california_housing`
+    (MedInc, HouseAge, AveRooms, AveBedrms, Population, AveOccup, Latitude,
+    Longitude; target in units of $100,000), derived from the raw
+    ``housing.csv`` of :func:`fetch_california_housing_raw`, so that the
+    textbooks' California experiments run offline. ``AveBedrms`` is NaN for
+    the 207 block groups whose bedroom count the CSV lacks: impute it (e.g.
+    with :class:`~sklearn.impute.SimpleImputer`).
+
+    Parameters
+    ----------
+    {fetch_parameters}
+
+    {as_frame}
+
+    Returns
+    -------
+    data : :class:`~sklearn.utils.Bunch`
+        ``data`` (20640, 8), ``target`` (20640,), ``feature_names``,
+        ``target_names``, ``frame`` and ``DESCR``.
+
+    (data, target) : tuple if ``return_X_y`` is True
+
+    Examples
+    --------
+    >>> from skneural.datasets import fetch_california_housing
+    >>> X, y = fetch_california_housing(return_X_y=True)  # doctest: +SKIP
+    >>> X.shape, round(float(y.max()), 5)  # doctest: +SKIP
+    ((20640, 8), 5.00001)
+    """
+    raw = fetch_california_housing_raw(
+        data_home=data_home, download_if_missing=download_if_missing, as_frame=False,
+    )
+    column = {name: raw.data[:, i] for i, name in enumerate(raw.feature_names)}
+    column = {name: values.astype(float) for name, values in column.items()
+              if name != "ocean_proximity"}
+    households = column["households"]
+    X = np.column_stack([
+        column["median_income"],
+        column["housing_median_age"],
+        column["total_rooms"] / households,
+        column["total_bedrooms"] / households,
+        column["population"],
+        column["population"] / households,
+        column["latitude"],
+        column["longitude"],
+    ])
+    return _to_bunch(X, raw.target / 100_000, feature_names=CALIFORNIA_FEATURES,
+                     target_name="MedHouseVal", as_frame=as_frame, return_X_y=return_X_y,
+                     target_names=["MedHouseVal"], DESCR=_descr.CALIFORNIA_HOUSING)
+
+
 _IDX_PARAMS = {**_COMMON, "subset": [StrOptions(set(_SUBSETS))]}
 
 

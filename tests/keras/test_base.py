@@ -1,0 +1,109 @@
+"""Each fix of SciKeras's defects in skneural.keras._base, one test per fix."""
+
+import pickle
+
+import numpy as np
+import pytest
+
+pytest.importorskip("tensorflow")
+
+import keras  # noqa: E402
+from scipy import sparse  # noqa: E402
+from sklearn.base import is_classifier, is_regressor  # noqa: E402
+from sklearn.metrics import ConfusionMatrixDisplay  # noqa: E402
+from sklearn.model_selection import StratifiedKFold, check_cv  # noqa: E402
+from tensorflow.python.framework import config  # noqa: E402
+
+from skneural.keras import KerasMLPClassifier, KerasMLPRegressor  # noqa: E402
+
+TINY = dict(hidden_layer_sizes=(4,), max_iter=2, run_eagerly=True)
+
+
+def test_classifier_and_regressor_tags():
+    assert is_classifier(KerasMLPClassifier()) and not is_regressor(KerasMLPClassifier())
+    assert is_regressor(KerasMLPRegressor()) and not is_classifier(KerasMLPRegressor())
+
+
+def test_cross_validation_stratifies_the_classifier():
+    cv = check_cv(3, [0, 1] * 5, classifier=is_classifier(KerasMLPClassifier()))
+    assert isinstance(cv, StratifiedKFold)
+
+
+def test_confusion_matrix_display_accepts_the_classifier(classification_data, pyplot):
+    X, y = classification_data
+    clf = KerasMLPClassifier(**TINY, random_state=0).fit(X, y)
+    display = ConfusionMatrixDisplay.from_estimator(clf, X, y)
+    assert display.confusion_matrix.sum() == len(y)
+
+
+def test_feature_names_and_count_from_a_dataframe(regression_data):
+    pd = pytest.importorskip("pandas")
+    X, y = regression_data
+    frame = pd.DataFrame(X, columns=["a", "b", "c", "d"])
+    reg = KerasMLPRegressor(**TINY, random_state=0).fit(frame, y)
+    assert reg.n_features_in_ == 4
+    assert list(reg.feature_names_in_) == ["a", "b", "c", "d"]
+    with pytest.raises(ValueError, match="X has 3 features"):
+        reg.predict(X[:, :3])
+
+
+def test_sparse_input_is_refused_as_tagged(regression_data):
+    X, y = regression_data
+    reg = KerasMLPRegressor(**TINY)
+    assert not reg.__sklearn_tags__().input_tags.sparse
+    with pytest.raises(TypeError, match="dense data is required"):
+        reg.fit(sparse.csr_matrix(X), y)
+
+
+def test_random_state_instance_draws_a_new_seed_per_fit(regression_data):
+    X, y = regression_data
+    reg = KerasMLPRegressor(**TINY, random_state=np.random.RandomState(0))
+    first = reg.fit(X, y).predict(X)
+    second = reg.fit(X, y).predict(X)
+    assert not np.allclose(first, second)
+
+
+def test_same_random_state_gives_identical_predictions(regression_data):
+    X, y = regression_data
+    first = KerasMLPRegressor(**TINY, dropout=0.2, random_state=3).fit(X, y).predict(X)
+    second = KerasMLPRegressor(**TINY, dropout=0.2, random_state=3).fit(X, y).predict(X)
+    np.testing.assert_array_equal(first, second)
+
+
+@pytest.mark.parametrize("enabled", [False, True])
+def test_seeded_fit_leaves_global_determinism_and_seeds_alone(enabled, regression_data):
+    X, y = regression_data
+    was_enabled = config.is_op_determinism_enabled()
+    if enabled:
+        config.enable_op_determinism()
+    try:
+        np_state = np.random.get_state()[1].copy()
+        KerasMLPRegressor(**TINY, random_state=0).fit(X, y)
+        assert config.is_op_determinism_enabled() == enabled
+        np.testing.assert_array_equal(np.random.get_state()[1], np_state)
+    finally:
+        if not was_enabled:
+            config.disable_op_determinism()
+
+
+def test_pickle_round_trip_without_scikeras_monkey_patch(classification_data, monkeypatch):
+    X, y = classification_data
+    clf = KerasMLPClassifier(**TINY, random_state=0).fit(X, y)
+    # SciKeras patches keras.Model.__reduce__ globally; we must not need it.
+    monkeypatch.setattr(keras.Model, "__reduce__", object.__reduce__)
+    restored = pickle.loads(pickle.dumps(clf))
+    np.testing.assert_array_equal(restored.predict_proba(X), clf.predict_proba(X))
+
+
+def test_routed_parameters_reach_the_optimizer(regression_data):
+    X, y = regression_data
+    reg = KerasMLPRegressor(**TINY, optimizer="sgd", optimizer__momentum=0.5)
+    reg.set_params(optimizer__nesterov=True).fit(X, y)
+    assert reg.model_.optimizer.momentum == 0.5 and reg.model_.optimizer.nesterov
+    assert reg.get_params()["optimizer__momentum"] == 0.5
+
+
+def test_all_zero_sample_weights_are_refused(regression_data):
+    X, y = regression_data
+    with pytest.raises(ValueError, match="non-zero"):
+        KerasMLPRegressor(**TINY).fit(X, y, sample_weight=np.zeros(len(y)))

@@ -1,0 +1,99 @@
+"""KerasMLPClassifier and KerasMLPRegressor: training, history, persistence, search."""
+
+import joblib
+import numpy as np
+import pytest
+
+pytest.importorskip("tensorflow")
+
+import keras  # noqa: E402
+from sklearn.impute import SimpleImputer  # noqa: E402
+from sklearn.model_selection import GridSearchCV  # noqa: E402
+from sklearn.pipeline import make_pipeline  # noqa: E402
+from sklearn.preprocessing import StandardScaler  # noqa: E402
+
+from skneural.keras import KerasMLPClassifier, KerasMLPRegressor  # noqa: E402
+
+TINY = dict(hidden_layer_sizes=(4,), max_iter=3, run_eagerly=True)
+
+
+def test_classifier_learns_a_separable_problem(classification_data):
+    X, y = classification_data
+    clf = KerasMLPClassifier((16,), learning_rate_init=0.05, max_iter=40, random_state=0)
+    assert clf.fit(X, y).score(X, y) > 0.9
+    assert clf.model_.layers[-1].activation.__name__ == "sigmoid"
+
+
+def test_multiclass_uses_softmax_and_string_labels(classification_data):
+    X, _ = classification_data
+    y = np.array(["a", "b", "c", "d"])[np.argmax(X, axis=1)]
+    clf = KerasMLPClassifier(**TINY, random_state=0).fit(X, y)
+    proba = clf.predict_proba(X)
+    assert proba.shape == (len(X), 4)
+    np.testing.assert_allclose(proba.sum(axis=1), 1, rtol=1e-5)
+    assert set(clf.predict(X)) <= set(clf.classes_) == {"a", "b", "c", "d"}
+
+
+def test_history_records_loss_val_loss_and_metrics(classification_data):
+    X, y = classification_data
+    clf = KerasMLPClassifier(
+        **TINY, early_stopping=True, validation_fraction=0.25, metrics=["accuracy"],
+        random_state=0,
+    ).fit(X, y)
+    assert set(clf.history_) >= {"loss", "val_loss", "accuracy", "val_accuracy"}
+    assert all(len(values) == clf.n_iter_ == 3 for values in clf.history_.values())
+
+
+def test_class_weight_and_sample_weight_change_the_fit(classification_data):
+    X, y = classification_data
+    plain = KerasMLPClassifier(**TINY, random_state=0).fit(X, y)
+    weighted = KerasMLPClassifier(**TINY, class_weight={0: 1.0, 1: 10.0}, random_state=0)
+    weighted.fit(X, y, sample_weight=np.linspace(0.5, 1.5, len(y)))
+    assert weighted.history_["loss"][0] != pytest.approx(plain.history_["loss"][0])
+
+
+def test_alpha_adds_the_l2_penalty_divided_by_the_batch(regression_data):
+    X, y = regression_data
+    reg = KerasMLPRegressor(**TINY, alpha=0.5, batch_size=20).fit(X, y)
+    assert reg.model_.layers[1].kernel_regularizer.l2 == pytest.approx(0.5 / 40)
+
+
+def test_joblib_round_trip_gives_identical_predictions(regression_data, tmp_path):
+    X, y = regression_data
+    reg = KerasMLPRegressor(**TINY, random_state=0).fit(X, y)
+    joblib.dump(reg, tmp_path / "reg.joblib")
+    restored = joblib.load(tmp_path / "reg.joblib")
+    np.testing.assert_array_equal(restored.predict(X), reg.predict(X))
+
+
+def test_underlying_model_saves_in_keras_format(regression_data, tmp_path):
+    X, y = regression_data
+    reg = KerasMLPRegressor(**TINY, random_state=0).fit(X, y)
+    reg.model_.save(tmp_path / "model.keras")
+    loaded = keras.saving.load_model(tmp_path / "model.keras")
+    np.testing.assert_allclose(
+        loaded.predict(X.astype(np.float32), verbose=0).ravel(), reg.predict(X), rtol=1e-6
+    )
+
+
+def test_float32_input_gives_float32_predictions(regression_data):
+    X, y = regression_data
+    reg = KerasMLPRegressor(**TINY, random_state=0).fit(X.astype(np.float32), y)
+    assert reg.predict(X.astype(np.float32)).dtype == np.float32
+    assert reg.predict(X).dtype == np.float64
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_grid_search_in_a_pipeline(classification_data, n_jobs):
+    X, y = classification_data
+    X = X.copy()
+    X[::7, 0] = np.nan
+    pipe = make_pipeline(SimpleImputer(), StandardScaler(), KerasMLPClassifier(**TINY))
+    grid = {
+        "kerasmlpclassifier__hidden_layer_sizes": [(4,), (4, 4)],
+        "kerasmlpclassifier__learning_rate_init": [0.01],
+        "kerasmlpclassifier__optimizer": ["adam", "sgd"],
+    }
+    search = GridSearchCV(pipe, grid, cv=2, n_jobs=n_jobs).fit(X, y)
+    assert len(search.cv_results_["params"]) == 4
+    assert search.predict(X).shape == y.shape
