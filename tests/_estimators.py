@@ -19,6 +19,10 @@ FAST_SETTINGS = {
     "NumpyMLPClassifier": dict(hidden_layer_sizes=(8,), max_iter=20),
     "NumpyMLPRegressor": dict(hidden_layer_sizes=(8,), max_iter=20),
     "MLPEnsembleRegressor": dict(n_estimators=2),
+    # Eager execution: tracing a graph costs more than training on tiny data.
+    "KerasMLPClassifier": dict(hidden_layer_sizes=(4,), max_iter=3, run_eagerly=True),
+    "KerasMLPRegressor": dict(hidden_layer_sizes=(4,), max_iter=3, run_eagerly=True),
+    "KerasWideDeepRegressor": dict(hidden_layer_sizes=(4,), epochs=3, run_eagerly=True),
 }
 FAST_SETTINGS.update({
     "Perceptron": dict(max_iter=20),

@@ -6,7 +6,7 @@ import pytest
 from tests._estimators import kind, make_estimator, public_estimator_classes
 from tests.test_bad_input import make_data
 
-RATE_PARAMETERS = ("learning_rate_init", "eta0")
+RATE_PARAMETERS = ("learning_rate_init", "eta0", "learning_rate")
 
 
 def _rate_parameter(cls):
