@@ -28,6 +28,7 @@ classes here put it right:
 
 import os
 import tempfile
+from collections import defaultdict
 from abc import abstractmethod
 from contextlib import contextmanager
 from numbers import Integral, Real
@@ -36,6 +37,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 from scikeras._utils import route_params, unflatten_params
+from scikeras.utils import metric_name
 from scikeras.utils.transformers import ClassifierLabelEncoder
 from scikeras.wrappers import BaseWrapper
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
@@ -46,7 +48,9 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_data
 from tensorflow.python.eager import context
 
+from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight, _fit_context
+from ..utils._state import TrainingDivergedError, restore_on_failure, warn_interrupted
 
 __all__ = ["BaseKerasClassifier", "BaseKerasRegressor", "OPTIMIZERS", "tensorflow_seed"]
 
@@ -95,7 +99,7 @@ def make_optimizer(optimizer, learning_rate, routed):
     return unflatten_params(optimizer_class, {"learning_rate": learning_rate, **routed})
 
 
-class BaseKerasEstimator(BaseEstimator):
+class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
     """What every skneural Keras estimator shares, over SciKeras's functions.
 
     Warning: this class should not be used directly.
@@ -116,6 +120,9 @@ class BaseKerasEstimator(BaseEstimator):
         "callbacks": [list, keras.callbacks.Callback, type, None],
         "run_eagerly": ["boolean"],
     }
+
+    # The parameter that sets the step size, named in divergence errors.
+    _rate_parameter = "learning_rate_init"
 
     # Parameters SciKeras hands to ``keras.Model.fit`` and ``predict`` as is.
     _fit_kwargs = {"batch_size", "verbose"}
@@ -194,6 +201,7 @@ class BaseKerasEstimator(BaseEstimator):
     # -- fitting ---------------------------------------------------------------
 
     @_fit_context(prefer_skip_nested_validation=True)
+    @restore_on_failure
     def fit(self, X, y, sample_weight=None):
         """Build a new Keras model and train it on ``(X, y)``.
 
@@ -256,7 +264,16 @@ class BaseKerasEstimator(BaseEstimator):
         model.compile(**self._compile_kwargs(model, loss, params, X.shape[0]))
         return model
 
+    def _check_rate_fits_float32(self):
+        rate = getattr(self, self._rate_parameter)
+        if isinstance(rate, Real) and rate > float(np.finfo(np.float32).max):
+            raise ValueError(
+                f"{self._rate_parameter}={rate} is too large for Keras, which trains in "
+                "float32; use a learning rate below about 1 (e.g. 1e-3)."
+            )
+
     def _compile_kwargs(self, model, loss, params, n_samples):
+        self._check_rate_fits_float32()
         optimizer = make_optimizer(
             self.optimizer, self._learning_rate(n_samples),
             route_params(params, destination="optimizer", pass_filter=set(), strict=True),
@@ -282,12 +299,38 @@ class BaseKerasEstimator(BaseEstimator):
                 X, y, sample_weight, rng
             )
         self._random_state = None  # SciKeras must not seed again: we did
-        self._fit_keras_model(
-            X.astype(np.float32, copy=False), self._keras_target(y),
-            sample_weight=sample_weight, warm_start=False,
-            epochs=self._epochs(), initial_epoch=0, **fit_kwargs,
-        )
+        checkpoint = _EpochCheckpoint(self)
+        self._fit_callbacks.append(checkpoint)
+        try:
+            self._fit_keras_model(
+                X.astype(np.float32, copy=False), self._keras_target(y),
+                sample_weight=sample_weight, warm_start=False,
+                epochs=self._epochs(), initial_epoch=0, **fit_kwargs,
+            )
+        except KeyboardInterrupt:
+            self.model_.set_weights(checkpoint.weights)
+            self.history_ = checkpoint.history()
+            warn_interrupted(len(self.history_["loss"]))
         self.n_iter_ = len(self.history_["loss"])
+        self._check_finite_loss()
+
+    def _end_epoch(self, model, logs):
+        """Called after every epoch: stop as soon as the loss is not finite."""
+        if not np.isfinite(logs.get("loss", 0.0)):
+            model.stop_training = True
+
+    def _check_finite_loss(self):
+        losses = np.asarray(self.history_["loss"], dtype=float)
+        if np.isfinite(losses).all():
+            return
+        epoch = int(np.flatnonzero(~np.isfinite(losses))[0]) + 1
+        raise TrainingDivergedError(
+            f"The training loss became {losses[epoch - 1]} at epoch {epoch}: training "
+            "diverged. The learning rate is likely too large "
+            f"({self._rate_parameter}={getattr(self, self._rate_parameter)}); lower it, "
+            "or scale the inputs (e.g. with StandardScaler). The estimator was left "
+            "as it was before this call."
+        )
 
     def _holdout(self, X, y, sample_weight, rng):
         arrays = [X, y] if sample_weight is None else [X, y, sample_weight]
@@ -327,7 +370,7 @@ class BaseKerasEstimator(BaseEstimator):
     # -- persistence -----------------------------------------------------------
 
     def __getstate__(self):
-        state = self.__dict__.copy()
+        state = super().__getstate__()
         for name in ("_fit_callbacks", "_predict_callbacks"):
             state.pop(name, None)
         if "model_" in state:
@@ -337,9 +380,43 @@ class BaseKerasEstimator(BaseEstimator):
     def __setstate__(self, state):
         if "model_" in state:
             state = {**state, "model_": _model_from_bytes(state["model_"])}
-        self.__dict__.update(state)
+        super().__setstate__(state)
         if "model_" in state:
             self._initialize_callbacks()
+
+
+class _EpochCheckpoint(keras.callbacks.Callback):
+    """The weights and logs after the last finished epoch (for Ctrl-C).
+
+    After each epoch it lets the estimator look at the logs first
+    (``_end_epoch``); an epoch counts as finished once that returned.
+    """
+
+    def __init__(self, estimator):
+        super().__init__()
+        self._estimator = estimator
+        self.weights, self.logs = None, []
+
+    def on_train_begin(self, logs=None):
+        self.weights, self.logs = self.model.get_weights(), []
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = dict(logs or {})
+        self._estimator._end_epoch(self.model, logs)
+        self.weights = self.model.get_weights()
+        self.logs.append(logs)
+
+    def history(self):
+        """The logs so far, as SciKeras's ``history_``."""
+        history = defaultdict(list)
+        for logs in self.logs:
+            for key, value in logs.items():
+                try:
+                    key = metric_name(key)
+                except ValueError:
+                    pass
+                history[key].append(float(value))
+        return history
 
 
 def _model_to_bytes(model):

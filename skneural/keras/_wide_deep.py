@@ -28,6 +28,8 @@ def learn_clipping(X, clip_quantile):
 class _WideDeepNetwork:
     """The Wide & Deep architecture, shared by the classifier and the regressor."""
 
+    _rate_parameter = "learning_rate"
+
     _parameter_constraints: dict = {
         **BaseKerasEstimator._parameter_constraints,
         "wide_features": ["array-like", None],

@@ -1,21 +1,10 @@
 """Rolling training back to the end of the last finished epoch (Ctrl-C)."""
 
 import copy
-import warnings
 
 import numpy as np
 
-__all__ = ["EpochCheckpoint", "warn_interrupted"]
-
-
-def warn_interrupted(n_iter):
-    """Tell the user that Ctrl-C ended training after ``n_iter`` epochs."""
-    warnings.warn(
-        "Training interrupted by user; the weights are those of the last "
-        f"finished epoch ({n_iter}).",
-        UserWarning,
-        stacklevel=3,
-    )
+__all__ = ["EpochCheckpoint"]
 
 
 class EpochCheckpoint:

@@ -18,7 +18,7 @@ from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_dat
 from ..engine.perceptron import STEPS, LinearUnits, run_epoch
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight
-from ._checkpoint import warn_interrupted
+from ..utils._state import warn_interrupted
 from ._perceptron_targets import TargetCoder
 
 __all__ = ["BasePerceptron", "PrimalLayerMixin"]

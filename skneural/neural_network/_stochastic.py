@@ -17,7 +17,8 @@ from ..engine import (
     predict,
     revive_dead_units,
 )
-from ._checkpoint import EpochCheckpoint, warn_interrupted
+from ..utils._state import TrainingDivergedError, warn_interrupted
+from ._checkpoint import EpochCheckpoint
 
 __all__ = ["StochasticTrainingMixin", "TrainingDivergedError"]
 
@@ -29,29 +30,6 @@ _BOOKKEEPING = (
     "validation_loss_curve_", "best_loss_", "best_validation_score_",
     "_best_params", "_no_improvement_count", "n_units_revived_", "_weight_recorder",
 )
-
-
-class TrainingDivergedError(ValueError):
-    """The training loss became NaN or infinite.
-
-    Raised by ``fit`` and ``partial_fit`` of the stochastic solvers, with a
-    message naming the epoch and the learning rate. The estimator is left as
-    it was before the call. It is a ``ValueError``, so code that catches
-    scikit-learn's errors catches it too.
-
-    Examples
-    --------
-    >>> from sklearn.datasets import make_regression
-    >>> from skneural import NumpyMLPRegressor
-    >>> from skneural.neural_network import TrainingDivergedError
-    >>> X, y = make_regression(n_samples=100, n_features=3, random_state=0)
-    >>> reg = NumpyMLPRegressor(solver="sgd", learning_rate_init=10.0, random_state=0)
-    >>> try:
-    ...     reg.fit(X, y)
-    ... except TrainingDivergedError as error:
-    ...     print(str(error).split(":")[0])
-    The training loss became inf at epoch 5
-    """
 
 
 class _HeldOut:

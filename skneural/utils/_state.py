@@ -1,8 +1,42 @@
-"""Keeping an estimator usable when a fit fails half-way."""
+"""Keeping an estimator usable when a fit fails half-way or is interrupted."""
 
 import functools
+import warnings
 
-__all__ = ["restore_on_failure"]
+__all__ = ["TrainingDivergedError", "restore_on_failure", "warn_interrupted"]
+
+
+class TrainingDivergedError(ValueError):
+    """The training loss became NaN or infinite.
+
+    Raised by ``fit`` and ``partial_fit`` of the stochastic solvers and of the
+    Keras estimators, with a message naming the learning rate. The estimator is left as
+    it was before the call. It is a ``ValueError``, so code that catches
+    scikit-learn's errors catches it too.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import make_regression
+    >>> from skneural import NumpyMLPRegressor
+    >>> from skneural.neural_network import TrainingDivergedError
+    >>> X, y = make_regression(n_samples=100, n_features=3, random_state=0)
+    >>> reg = NumpyMLPRegressor(solver="sgd", learning_rate_init=10.0, random_state=0)
+    >>> try:
+    ...     reg.fit(X, y)
+    ... except TrainingDivergedError as error:
+    ...     print(str(error).split(":")[0])
+    The training loss became inf at epoch 5
+    """
+
+
+def warn_interrupted(n_iter):
+    """Tell the user that Ctrl-C ended training after ``n_iter`` whole epochs."""
+    warnings.warn(
+        "Training interrupted by user; the weights are those of the last "
+        f"finished epoch ({n_iter}).",
+        UserWarning,
+        stacklevel=3,
+    )
 
 
 def restore_on_failure(fit_method):
