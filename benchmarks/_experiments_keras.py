@@ -16,14 +16,18 @@ from sklearn.preprocessing import StandardScaler  # noqa: E402
 from _data import load_california, load_mnist  # noqa: E402
 from _results_table import Row, accuracy, experiment, fit_and_score, rmse  # noqa: E402
 from bench_california import RawWideDeep, split  # noqa: E402
-from skneural.keras import KerasMLPClassifier, KerasMLPRegressor, KerasWideDeepRegressor  # noqa: E402
+from skneural.keras import (  # noqa: E402
+    KerasMLPClassifier,
+    KerasMLPRegressor,
+    KerasWideDeepRegressor,
+)
 
 SEED = 42
 AVE_OCCUP = 5  # column of the average occupancy; three validation districts exceed 500
 CALIFORNIA_DATA = (
-    "the 8 features of scikit-learn's fetch_california_housing derived from housing.csv "
-    "(the 207 missing bedroom counts filled with the median), target in $100,000; "
-    "train/valid/test by two train_test_split(random_state=42) as in the text"
+    "the 8 features of scikit-learn's fetch_california_housing derived from housing.csv, "
+    "target in $100,000; train/valid/test by two train_test_split(random_state=42) as in "
+    "the text"
 )
 # The text's Wide & Deep: no clipping, MSE, constant Adam rate 1e-3, 20 epochs of 32.
 TEXT_WIDE_DEEP = dict(clip_quantile=None, loss="squared_error", learning_rate=1e-3,
@@ -38,78 +42,74 @@ MNIST_GRID = {
 }
 
 
-def _california_split():
-    X_train, X_valid, y_train, y_valid = split(*load_california(impute_median=True))
-    return X_train, y_train, X_valid, y_valid
-
-
 def _rmse_with_and_without_outliers(estimator, X, y):
     """RMSE on all of ``X``, and without the districts of average occupancy > 500."""
     typical = X[:, AVE_OCCUP] <= 500
     return rmse(estimator, X, y), rmse(estimator, X[typical], y[typical])
 
 
-def _california_pair(ours, reference, data):
-    """Fit both on ``data``: their validation RMSE with and without the
-    outlying districts, their fit seconds, and a sentence on the former."""
+def _california_row(title, text, ours, reference, reference_name, X, y, description):
+    """Fit ``ours`` and ``reference`` on the text's training split of ``(X, y)``
+    and report their validation RMSE, also without the outlying districts."""
+    X_train, X_valid, y_train, y_valid = split(X, y)
+    data = X_train, y_train, X_valid, y_valid
     (ours, ours_typical), our_time = fit_and_score(ours, *data, _rmse_with_and_without_outliers)
     (ref, ref_typical), ref_time = fit_and_score(reference, *data,
                                                  _rmse_with_and_without_outliers)
-    note = (f" Without the three validation districts of average occupancy above 500 the "
-            f"RMSE is {ours_typical:.4f} for skneural and {ref_typical:.4f} for the reference.")
-    return ours, ref, our_time, ref_time, note
+    return Row(
+        title, "§5", "validation RMSE", text, ours, ref, reference_name, our_time, ref_time,
+        f"{CALIFORNIA_DATA}; {description} Without the three validation districts of "
+        f"average occupancy above 500 the RMSE is {ours_typical:.4f} for skneural and "
+        f"{ref_typical:.4f} for the reference.",
+    )
 
 
-def _wide_deep_pair(ours, text_model):
-    """:func:`_california_pair` of ``ours`` and of the raw Keras network that
-    ``text_model`` (an unfitted KerasWideDeepRegressor) describes."""
-    return _california_pair(ours, RawWideDeep(text_model, seed=SEED), _california_split())
+def _wide_deep_row(title, text, settings, description):
+    """Our KerasWideDeepRegressor(**settings) against the text's model of the
+    same architecture written in raw Keras (see RawWideDeep)."""
+    return _california_row(
+        title, text, KerasWideDeepRegressor(random_state=SEED, **settings),
+        RawWideDeep(KerasWideDeepRegressor(**settings, **TEXT_WIDE_DEEP), seed=SEED),
+        "raw Keras, the text's model", *load_california(impute_median=True),
+        "the 207 missing bedroom counts filled with the median. " + description,
+    )
 
 
 @experiment("california_wide_deep")
 def california_wide_deep():
-    ours, raw, our_time, raw_time, note = _wide_deep_pair(
-        KerasWideDeepRegressor(aux_loss_weight=0, random_state=SEED),
-        KerasWideDeepRegressor(aux_loss_weight=0, **TEXT_WIDE_DEEP),
-    )
-    return Row(
-        "California housing, Wide & Deep", "§5", "validation RMSE",
-        "1.115 (target <= 0.50)", ours, raw, "raw Keras, the text's model", our_time, raw_time,
-        f"{CALIFORNIA_DATA}. Ours: KerasWideDeepRegressor(aux_loss_weight=0, "
-        "random_state=42), the defaults otherwise (all 8 features on both paths, two "
-        "hidden layers of 30 ReLU units, inputs clipped to their 0.1%-99.9% training "
-        "quantiles then standardised, Huber loss, Adam from 0.01 with a cosine decay, "
-        "40 epochs of 32). Reference: the text's plain Wide & Deep written in Keras "
-        "(Normalization, Dense 30 ReLU x 2, concatenated with the normalised input, "
-        "Dense 1; Adam 1e-3, MSE, 20 epochs of 32; keras.utils.set_random_seed(42)). "
-        "The text's figure, 1.115, is that model's on this split: its linear wide path "
-        "extrapolates on the three validation districts with an average occupancy above "
-        "500 (none above 231 in training); the clipping removes the effect." + note,
+    return _wide_deep_row(
+        "California housing, Wide & Deep", "1.115 (target <= 0.50)", dict(aux_loss_weight=0),
+        "Ours: KerasWideDeepRegressor(aux_loss_weight=0, random_state=42), the defaults "
+        "otherwise (all 8 features on both paths, two hidden layers of 30 ReLU units, "
+        "inputs clipped to their 0.1%-99.9% training quantiles then standardised, Huber "
+        "loss, Adam from 0.01 with a cosine decay, 40 epochs of 32). Reference: the text's "
+        "plain Wide & Deep written in Keras (Normalization, Dense 30 ReLU x 2, concatenated "
+        "with the normalised input, Dense 1; Adam 1e-3, MSE, 20 epochs of 32; "
+        "keras.utils.set_random_seed(42)). The text's figure, 1.115, is that model's on "
+        "this split: its linear wide path extrapolates on the three validation districts "
+        "with an average occupancy above 500 (none above 231 in training); the clipping "
+        "removes the effect.",
     )
 
 
 @experiment("california_wide_deep_aux")
 def california_wide_deep_aux():
-    ours, raw, our_time, raw_time, note = _wide_deep_pair(
-        KerasWideDeepRegressor(aux_loss_weight=0.1, random_state=SEED, **SPLIT_FEATURES),
-        KerasWideDeepRegressor(aux_loss_weight=0.1, **SPLIT_FEATURES, **TEXT_WIDE_DEEP),
-    )
-    return Row(
-        "California housing, Wide & Deep + auxiliary output", "§5", "validation RMSE",
-        "not given", ours, raw, "raw Keras, the text's model", our_time, raw_time,
-        f"{CALIFORNIA_DATA}. Features 0-4 (MedInc to Population) on the wide path, 2-7 "
-        "(AveRooms to Longitude) on the deep path, and an auxiliary output on the deep "
-        "path with loss weights 0.9 and 0.1, as in the text; RMSE of the main output. "
-        "Ours: KerasWideDeepRegressor(wide_features=range(5), deep_features=range(2, 8), "
+    return _wide_deep_row(
+        "California housing, Wide & Deep + auxiliary output", "not given",
+        dict(aux_loss_weight=0.1, **SPLIT_FEATURES),
+        "Features 0-4 (MedInc to Population) on the wide path, 2-7 (AveRooms to "
+        "Longitude) on the deep path, and an auxiliary output on the deep path with loss "
+        "weights 0.9 and 0.1, as in the text; RMSE of the main output. Ours: "
+        "KerasWideDeepRegressor(wide_features=range(5), deep_features=range(2, 8), "
         "aux_loss_weight=0.1, random_state=42), the defaults otherwise (clipping, Huber "
         "loss, cosine-decayed Adam from 0.01, 40 epochs). Reference: the text's two-output "
         "model written in Keras (Normalization, Dense 30 ReLU x 2; Adam 1e-3, MSE, 20 "
-        "epochs of 32; keras.utils.set_random_seed(42))." + note,
+        "epochs of 32; keras.utils.set_random_seed(42)).",
     )
 
 
-def _california_mlp(regressor_class, seed):
-    settings = dict(hidden_layer_sizes=[50, 50, 50], random_state=seed)
+def _california_mlp(regressor_class):
+    settings = dict(hidden_layer_sizes=[50, 50, 50], random_state=SEED)
     if regressor_class is KerasMLPRegressor:  # the text's Keras training settings
         settings.update(max_iter=20, batch_size=32, alpha=0.0, learning_rate_init=1e-3)
     return make_pipeline(SimpleImputer(strategy="median"), StandardScaler(),
@@ -118,24 +118,16 @@ def _california_mlp(regressor_class, seed):
 
 @experiment("california_keras_mlp")
 def california_keras_mlp():
-    X_train, X_valid, y_train, y_valid = split(*load_california())
-    ours, ref, our_time, ref_time, note = _california_pair(
-        _california_mlp(KerasMLPRegressor, SEED), _california_mlp(MLPRegressor, SEED),
-        (X_train, y_train, X_valid, y_valid),
-    )
-    return Row(
-        "California housing, Keras MLP [50, 50, 50]", "§5", "validation RMSE",
-        "RMSE reported; MLPRegressor 0.505", ours, ref, "MLPRegressor", our_time, ref_time,
-        "the 8 features of scikit-learn's fetch_california_housing derived from "
-        "housing.csv, target in $100,000; train/valid/test by two "
-        "train_test_split(random_state=42) as in the text; make_pipeline(SimpleImputer("
-        "strategy='median'), StandardScaler(), regressor). Ours: KerasMLPRegressor("
-        "hidden_layer_sizes=[50, 50, 50], learning_rate_init=1e-3, max_iter=20, "
-        "batch_size=32, alpha=0, random_state=42): the text's Keras model (Adam 1e-3, "
-        "MSE, 20 epochs). Reference: MLPRegressor(hidden_layer_sizes=[50, 50, 50], "
-        "random_state=42) with its defaults, as in the text's scikit-learn row. Like the "
-        "text's Wide & Deep, the unclipped MLPs extrapolate on the outlying districts."
-        + note,
+    return _california_row(
+        "California housing, Keras MLP [50, 50, 50]", "RMSE reported; MLPRegressor 0.505",
+        _california_mlp(KerasMLPRegressor), _california_mlp(MLPRegressor), "MLPRegressor",
+        *load_california(),
+        "make_pipeline(SimpleImputer(strategy='median'), StandardScaler(), regressor). "
+        "Ours: KerasMLPRegressor(hidden_layer_sizes=[50, 50, 50], learning_rate_init=1e-3, "
+        "max_iter=20, batch_size=32, alpha=0, random_state=42): the text's Keras model "
+        "(Adam 1e-3, MSE, 20 epochs). Reference: MLPRegressor(hidden_layer_sizes=[50, 50, "
+        "50], random_state=42) with its defaults, as in the text's scikit-learn row. Like "
+        "the text's Wide & Deep, the unclipped MLPs extrapolate on the outlying districts.",
     )
 
 
