@@ -41,41 +41,72 @@ def split(X, y):
 
 
 class RawWideDeep:
-    """The defaults of KerasWideDeepRegressor, written directly in Keras."""
+    """A KerasWideDeepRegressor's network, written directly in Keras.
 
-    def __init__(self, reference):
+    Reads the settings of ``reference`` (our estimator, never fitted):
+    clipping (``clip_quantile``, None for none), the column indices of both
+    paths, hidden layers, auxiliary output (``aux_loss_weight=0`` for none),
+    loss, learning-rate schedule, epochs and batches. With
+    ``clip_quantile=None, aux_loss_weight=0, loss='squared_error',
+    learning_rate=1e-3, learning_rate_schedule='constant', epochs=20`` it is
+    the text's plain Wide & Deep model.
+    """
+
+    def __init__(self, reference, seed=42):
         self.reference = reference  # our estimator, for its settings only
+        self.seed = seed
 
-    def fit(self, X, y):
+    def _clip(self, X):
+        return X if self.reference.clip_quantile is None else np.clip(X, self.low, self.high)
+
+    def _network(self, clipped):
         ref = self.reference
-        keras.utils.set_random_seed(42)
-        low, high = np.quantile(X, [ref.clip_quantile, 1 - ref.clip_quantile], axis=0)
-        self.low, self.high = low, high
-        clipped = np.clip(X, low, high)
-        inputs = keras.Input((X.shape[1],))
+        inputs = keras.Input((clipped.shape[1],))
         normalized = keras.layers.Normalization(
             mean=clipped.mean(axis=0), variance=clipped.var(axis=0)
         )(inputs)
-        hidden = normalized
+        wide, hidden = (
+            normalized if columns is None else keras.ops.take(normalized, list(columns), axis=1)
+            for columns in (ref.wide_features, ref.deep_features)
+        )
         for units in ref.hidden_layer_sizes:
             hidden = keras.layers.Dense(units, activation=ref.activation)(hidden)
-        joined = keras.layers.Concatenate()([normalized, hidden])
-        main, aux = keras.layers.Dense(1)(joined), keras.layers.Dense(1)(hidden)
-        self.model = keras.Model(inputs, [main, aux])
-        steps = ref.epochs * -(-len(X) // ref.batch_size)
-        schedule = keras.optimizers.schedules.CosineDecay(ref.learning_rate, decay_steps=steps)
-        huber = keras.losses.Huber(delta=ref.huber_delta)
-        self.model.compile(
-            optimizer=keras.optimizers.Adam(learning_rate=schedule), loss=[huber, huber],
-            loss_weights=[1 - ref.aux_loss_weight, ref.aux_loss_weight],
-        )
-        self.model.fit(clipped.astype(np.float32), (y, y), batch_size=ref.batch_size,
+        main = keras.layers.Dense(1)(keras.layers.Concatenate()([wide, hidden]))
+        if ref.aux_loss_weight == 0:
+            return keras.Model(inputs, main)
+        return keras.Model(inputs, [main, keras.layers.Dense(1)(hidden)])
+
+    def _compile(self, n_samples):
+        ref = self.reference
+        rate = ref.learning_rate
+        if ref.learning_rate_schedule == "cosine":
+            steps = ref.epochs * -(-n_samples // ref.batch_size)
+            rate = keras.optimizers.schedules.CosineDecay(rate, decay_steps=steps)
+        loss = keras.losses.Huber(delta=ref.huber_delta) if ref.loss == "huber" else "mse"
+        losses = {"loss": loss}
+        if ref.aux_loss_weight > 0:
+            losses = {"loss": [loss, loss],
+                      "loss_weights": [1 - ref.aux_loss_weight, ref.aux_loss_weight]}
+        self.model.compile(optimizer=keras.optimizers.Adam(learning_rate=rate), **losses)
+
+    def fit(self, X, y):
+        ref = self.reference
+        keras.utils.set_random_seed(self.seed)
+        if ref.clip_quantile is not None:
+            self.low, self.high = np.quantile(
+                X, [ref.clip_quantile, 1 - ref.clip_quantile], axis=0
+            )
+        clipped = self._clip(X)
+        self.model = self._network(clipped)
+        self._compile(len(X))
+        target = y if ref.aux_loss_weight == 0 else (y, y)
+        self.model.fit(clipped.astype(np.float32), target, batch_size=ref.batch_size,
                        epochs=ref.epochs, verbose=0)
         return self
 
     def predict(self, X):
-        clipped = np.clip(X, self.low, self.high).astype(np.float32)
-        return self.model.predict(clipped, verbose=0)[0].ravel()
+        output = self.model.predict(self._clip(X).astype(np.float32), verbose=0)
+        return (output[0] if isinstance(output, list) else output).ravel()
 
 
 def timed_fit(model, X, y):

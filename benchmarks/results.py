@@ -6,7 +6,8 @@ table and writes it to docs/results_table.rst (included by docs/results.rst)
 with the date and the machine::
 
     python benchmarks/results.py               # all rows, rewrites the table
-    python benchmarks/results.py --only mnist  # rows whose key contains "mnist", printed only
+    python benchmarks/results.py --only mnist  # rows whose key contains "mnist" and
+                                               # their settings, printed only
 
 Each row is a function registered with ``@experiment(key)`` in a
 ``_experiments_*.py`` module imported below; add a module (or a function) to
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import _experiments_mlp  # noqa: F401  (registers the MLP rows)
 import _experiments_perceptron  # noqa: F401  (registers the perceptron, XOR and spiral rows)
+import _experiments_keras  # noqa: F401  (registers the Keras rows; imports TensorFlow)
 from _results_table import EXPERIMENTS, format_text, render_rst
 
 TABLE = Path(__file__).resolve().parents[1] / "docs" / "results_table.rst"
@@ -39,6 +41,9 @@ def main():
     if args.only is None:
         args.output.write_text(render_rst(rows), encoding="utf-8")
         print(f"wrote {args.output}")
+    else:
+        for row in rows:
+            print(f"\n{row.experiment}: {row.settings}")
 
 
 if __name__ == "__main__":

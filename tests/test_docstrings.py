@@ -3,6 +3,7 @@ and the snippets of the user guide run as written."""
 
 import doctest
 import inspect
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,11 @@ PUBLIC_MODULES = [
     skneural.inspection,
     skneural.utils,
 ]
+
+if find_spec("tensorflow") is not None:  # the keras extra is installed
+    import skneural.keras
+
+    PUBLIC_MODULES.append(skneural.keras)
 
 
 def public_objects():
