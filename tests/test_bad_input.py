@@ -177,6 +177,17 @@ def test_partial_fit_refuses_unseen_labels(cls):
         estimator.partial_fit(X, np.where(y == 0, 7, y))
 
 
+@pytest.mark.parametrize("cls", public_estimator_classes(), ids=lambda cls: cls.__name__)
+def test_pandas_column_names_are_remembered_and_checked(cls):
+    pd = pytest.importorskip("pandas")
+    X, y = make_data(kind(cls))
+    frame = pd.DataFrame(X, columns=["a", "b", "c", "d"])
+    estimator = make_estimator(cls).fit(frame, y)
+    assert list(estimator.feature_names_in_) == ["a", "b", "c", "d"]
+    with pytest.raises(ValueError, match="feature names"):
+        estimator.predict(frame[["d", "c", "b", "a"]])
+
+
 def _print_matrix():
     for cls in public_estimator_classes():
         for case in CASES:
