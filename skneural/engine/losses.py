@@ -49,7 +49,10 @@ class Loss(NamedTuple):
 
     def __call__(self, y, A, sample_weight=None):
         """Weighted mean over samples of the per-sample loss."""
-        return float(np.average(self.per_sample(y, A), weights=sample_weight))
+        losses = self.per_sample(y, A)
+        if sample_weight is None:  # np.average's overhead shows on small batches
+            return float(losses.mean())
+        return float(np.average(losses, weights=sample_weight))
 
 
 def _clip_probability(A):

@@ -49,6 +49,8 @@ class ActivityTracker:
         """
         counted = None if sample_weight is None else sample_weight > 0
         for alive, A in zip(self.alive, hidden_activations):
+            if alive.all():  # the usual case after the first batches: nothing to learn
+                continue
             if counted is not None:
                 A = A[counted]
             alive |= (A > 0).any(axis=0)
