@@ -14,33 +14,25 @@ from sklearn.base import BaseEstimator, is_classifier
 
 import skneural
 
+_FAST_MLP = dict(hidden_layer_sizes=(8,), max_iter=20)
+
 # Keyword arguments per class name: small networks, few epochs.
 FAST_SETTINGS = {
-    "NumpyMLPClassifier": dict(hidden_layer_sizes=(8,), max_iter=20),
-    "NumpyMLPRegressor": dict(hidden_layer_sizes=(8,), max_iter=20),
-    "MLPEnsembleRegressor": dict(n_estimators=2),
-    # Eager execution: tracing a graph costs more than training on tiny data.
-    "KerasMLPClassifier": dict(hidden_layer_sizes=(4,), max_iter=3, run_eagerly=True),
-    "KerasMLPRegressor": dict(hidden_layer_sizes=(4,), max_iter=3, run_eagerly=True),
-    "KerasWideDeepRegressor": dict(hidden_layer_sizes=(4,), epochs=3, run_eagerly=True),
-}
-FAST_SETTINGS.update({
+    "NumpyMLPClassifier": _FAST_MLP,
+    "NumpyMLPRegressor": _FAST_MLP,
+    # The ensemble clones this template for each member.
+    "MLPEnsembleRegressor": dict(estimator=skneural.NumpyMLPRegressor(**_FAST_MLP),
+                                 n_estimators=2),
     "Perceptron": dict(max_iter=20),
     "AveragedPerceptron": dict(max_iter=20),
     "VotedPerceptron": dict(max_iter=20),
     "KernelPerceptron": dict(max_iter=20),
     "ThresholdLogicUnit": dict(),
-})
-
-
-def _fast_members(estimator):
-    # An ensemble's members get the fast settings of their own class.
-    template = estimator.get_params().get("estimator", False)
-    if template is None:
-        from skneural import NumpyMLPRegressor
-
-        estimator.set_params(estimator=NumpyMLPRegressor(**FAST_SETTINGS["NumpyMLPRegressor"]))
-    return estimator
+    # Eager execution: tracing a graph costs more than training on tiny data.
+    "KerasMLPClassifier": dict(hidden_layer_sizes=(4,), max_iter=3, run_eagerly=True),
+    "KerasMLPRegressor": dict(hidden_layer_sizes=(4,), max_iter=3, run_eagerly=True),
+    "KerasWideDeepRegressor": dict(hidden_layer_sizes=(4,), epochs=3, run_eagerly=True),
+}
 
 
 def _public_classes(module):
@@ -64,7 +56,7 @@ def make_estimator(cls, random_state=0, **params):
     settings = {**FAST_SETTINGS[cls.__name__], **params}
     if "random_state" in cls().get_params():
         settings["random_state"] = random_state
-    return _fast_members(cls(**settings))
+    return cls(**settings)
 
 
 def kind(cls):
