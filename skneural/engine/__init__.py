@@ -14,10 +14,11 @@ from .network import (
     backward,
     forward,
     initialize_parameters,
+    l2_coefficient,
     loss_and_gradient,
     predict,
 )
-from .optimizers import SGD, Adam, flush_denormals, make_optimizer
+from .optimizers import SGD, Adam, L2Term, flush_denormals, make_optimizer
 from .revival import ActivityTracker, revive_dead_units
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "ActivityTracker",
     "Adam",
     "ForwardCache",
+    "L2Term",
     "Layout",
     "NetworkSpec",
     "Workspace",
@@ -39,6 +41,7 @@ __all__ = [
     "get_loss",
     "initialize_layer",
     "initialize_parameters",
+    "l2_coefficient",
     "loss_and_gradient",
     "make_optimizer",
     "minimize_lbfgs",

@@ -29,6 +29,7 @@ __all__ = [
     "backward",
     "forward",
     "initialize_parameters",
+    "l2_coefficient",
     "loss_and_gradient",
     "predict",
 ]
@@ -154,6 +155,9 @@ class Workspace:
         self.keep = [np.empty((batch_size, n), dtype=bool) for n in hidden]
         self.grad = np.empty(layout.size, dtype=dtype)
         self.scratch = np.empty(layout.n_coef, dtype=dtype)
+        # Bias gradients are column sums of the errors: ones @ delta runs in
+        # BLAS, several times faster than delta.sum(axis=0) on a batch.
+        self.ones = np.ones(batch_size, dtype=dtype)
         self.coef_grads, self.intercept_grads = layout.unpack(self.grad)
 
 
@@ -326,7 +330,7 @@ def backward(coefs, cache, delta, spec, workspace):
     n_samples = delta.shape[0]
     for i in range(len(coefs) - 1, -1, -1):
         _matmul(cache.inputs[i].T, delta, out=workspace.coef_grads[i])
-        delta.sum(axis=0, out=workspace.intercept_grads[i])
+        np.matmul(workspace.ones[:n_samples], delta, out=workspace.intercept_grads[i])
         if i == 0:
             break
         previous = np.matmul(delta, coefs[i].T, out=workspace.deltas[i - 1][:n_samples])
@@ -336,7 +340,36 @@ def backward(coefs, cache, delta, spec, workspace):
         delta = previous
 
 
-def loss_and_gradient(params, layout, X, y, sample_weight, spec, workspace, rng=None):
+def l2_coefficient(alpha, n_samples, sample_weight=None):
+    """The coefficient of the L2 penalty ``coefficient / 2 * ||W||^2`` on a batch.
+
+    Like the loss, the penalty is divided by the sum of sample weights.
+
+    Parameters
+    ----------
+    alpha : float
+    n_samples : int
+    sample_weight : ndarray of shape (n_samples,) or None
+
+    Returns
+    -------
+    coefficient : float
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import l2_coefficient
+    >>> l2_coefficient(1e-4, 200), l2_coefficient(1.0, 2, np.array([0.5, 1.5]))
+    (5e-07, 0.5)
+    """
+    total_weight = n_samples if sample_weight is None else float(sample_weight.sum())
+    return alpha / total_weight
+
+
+def loss_and_gradient(
+    params, layout, X, y, sample_weight, spec, workspace, rng=None, *,
+    gradient_scale=1.0, penalty_gradient=True,
+):
     """Loss of the network on a batch and its gradient.
 
     Parameters
@@ -349,9 +382,16 @@ def loss_and_gradient(params, layout, X, y, sample_weight, spec, workspace, rng=
     sample_weight : ndarray of shape (n_samples,) or None
     spec : NetworkSpec
     workspace : Workspace
-        Its ``grad`` receives the gradient of the loss.
+        Its ``grad`` receives the gradient of the loss divided by
+        ``gradient_scale``.
     rng : numpy.random.RandomState, default=None
         Draws dropout masks (training); None disables dropout.
+    gradient_scale : float, default=1.0
+        Divides the gradient, at no cost (the output error is divided); see
+        the optimisers' ``gradient_scale``.
+    penalty_gradient : bool, default=True
+        Whether the gradient includes the L2 penalty's; the loss always does.
+        A training loop can leave it to the optimiser (:class:`L2Term`).
 
     Returns
     -------
@@ -379,14 +419,16 @@ def loss_and_gradient(params, layout, X, y, sample_weight, spec, workspace, rng=
     loss = spec.loss_function(y, output, sample_weight)
     delta = workspace.deltas[-1][: X.shape[0]]
     output_delta(spec.loss_function, spec.output_activation, y, output, sample_weight, delta)
+    if gradient_scale != 1.0:
+        delta *= 1.0 / gradient_scale
     backward(coefs, cache, delta, spec, workspace)
     if spec.alpha:
-        total_weight = X.shape[0] if sample_weight is None else float(sample_weight.sum())
         weights = params[: layout.n_coef]
-        scale = spec.alpha / total_weight
-        loss += 0.5 * scale * float(np.dot(weights, weights))
-        penalty_grad = np.multiply(weights, scale, out=workspace.scratch)
-        workspace.grad[: layout.n_coef] += penalty_grad
+        coefficient = l2_coefficient(spec.alpha, X.shape[0], sample_weight)
+        loss += 0.5 * coefficient * float(np.dot(weights, weights))
+        if penalty_gradient:
+            penalty = np.multiply(weights, coefficient / gradient_scale, out=workspace.scratch)
+            workspace.grad[: layout.n_coef] += penalty
     return loss
 
 

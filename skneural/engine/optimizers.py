@@ -3,18 +3,72 @@
 They follow scikit-learn's SGD (momentum, Nesterov, and the constant,
 invscaling and adaptive learning-rate schedules) and Adam, step for step, but
 allocate nothing per batch: the gradient buffer doubles as scratch space, so
-callers must treat ``grad`` as consumed by :meth:`update`.  The moment
-estimates of :class:`Adam` are stored scaled (see :meth:`Adam.update`).
+callers must treat ``grad`` as consumed by :meth:`~_Optimizer.update`.
+
+A step walks the vectors in chunks of ``CHUNK_SIZE`` entries, doing every
+operation of the step on one chunk before the next, so that the chunk of each
+vector stays in the CPU cache between operations.  It can add the gradient of
+an L2 penalty on the way (:class:`L2Term`), and it accepts gradients that the
+caller scaled (``gradient_scale``): with the scale equal to the penalty's
+coefficient, the penalty costs a single addition per weight.  The moment
+estimates of :class:`Adam` are stored scaled (see :meth:`Adam._update_chunk`).
 """
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["SGD", "Adam", "flush_denormals", "make_optimizer"]
+__all__ = ["SGD", "Adam", "L2Term", "flush_denormals", "make_optimizer"]
 
 # Steps between two flushes of near-denormal values (see _Optimizer.step).
 FLUSH_INTERVAL = 64
+
+# Entries per chunk of a step: 256 KiB of float32 per vector, so that the
+# chunks of the four or five vectors a step touches fit the L2 cache together.
+CHUNK_SIZE = 65536
+
+
+class L2Term(NamedTuple):
+    """The gradient of an L2 penalty, added by the optimiser during its step.
+
+    ``coefficient * params[:stop]`` is added to ``grad[:stop]``, in the units
+    of ``grad`` (that is, already divided by the optimiser's
+    ``gradient_scale``).
+
+    Attributes
+    ----------
+    stop : int
+        The penalised parameters are ``params[:stop]`` (the weights).
+    coefficient : float
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine import SGD, L2Term
+    >>> params = np.array([1.0, 1.0])
+    >>> SGD(2, np.float64, learning_rate_init=0.1, momentum=0.0).update(
+    ...     params, np.zeros(2), L2Term(stop=1, coefficient=2.0))
+    >>> params.tolist()
+    [0.8, 1.0]
+    """
+
+    stop: int
+    coefficient: float
+
+
+def _chunks(size, boundary):
+    """Slices of at most CHUNK_SIZE covering range(size), none straddling ``boundary``."""
+    for first, last in ((0, boundary), (boundary, size)):
+        for start in range(first, last, CHUNK_SIZE):
+            yield slice(start, min(start + CHUNK_SIZE, last))
+
+
+def _add_l2(grad, params, coefficient):
+    if coefficient == 1.0:
+        grad += params
+    else:
+        grad += coefficient * params
 
 
 def flush_denormals(array):
@@ -46,20 +100,49 @@ def flush_denormals(array):
 
 
 class _Optimizer:
-    """Shared learning-rate bookkeeping.
+    """The chunked step and shared learning-rate bookkeeping.
 
     Parameters
     ----------
     learning_rate_init : float
         The initial step size.
+    gradient_scale : float
+        The gradients given to :meth:`update` are the true gradients divided
+        by this constant.
     """
 
-    def __init__(self, learning_rate_init):
+    # Optimisers pickled before the attribute existed took true gradients.
+    gradient_scale = 1.0
+
+    def __init__(self, learning_rate_init, gradient_scale):
         self.learning_rate_init = float(learning_rate_init)
         self.learning_rate = float(learning_rate_init)
+        self.gradient_scale = float(gradient_scale)
         self.n_steps = 0
 
-    def step(self, params, grad):
+    def update(self, params, grad, l2=None):
+        """Take one step: ``params`` is updated and ``grad`` overwritten.
+
+        Parameters
+        ----------
+        params : ndarray of shape (n_params,)
+        grad : ndarray of shape (n_params,)
+            The gradient divided by ``gradient_scale``.
+        l2 : L2Term, default=None
+            A penalty whose gradient is added to ``grad`` first.
+        """
+        self._start_step()
+        stop, coefficient = l2 if l2 is not None else (0, 0.0)
+        for chunk in _chunks(params.size, stop):
+            step_params, step_grad = params[chunk], grad[chunk]
+            if chunk.stop <= stop:
+                _add_l2(step_grad, step_params, coefficient)
+            self._update_chunk(step_params, step_grad, *(s[chunk] for s in self.state))
+
+    def _start_step(self):
+        """Per-step scalars, computed once before the chunks."""
+
+    def step(self, params, grad, l2=None):
         """:meth:`update`, and every ``FLUSH_INTERVAL`` steps a flush of the
         values near the subnormal range in ``params`` and the state.
 
@@ -67,7 +150,7 @@ class _Optimizer:
         first moment) needs about 150 steps to become subnormal, so flushing
         every 64 steps keeps every array out of the slow range.
         """
-        self.update(params, grad)
+        self.update(params, grad, l2)
         self.n_steps += 1
         if self.n_steps % FLUSH_INTERVAL == 0:
             for array in (params, *self.state):
@@ -109,6 +192,9 @@ class SGD(_Optimizer):
     momentum : float, default=0.9
     nesterov : bool, default=True
     power_t : float, default=0.5
+    gradient_scale : float, default=1.0
+        The gradients given to :meth:`update` are the true gradients divided
+        by this constant.
 
     Examples
     --------
@@ -129,19 +215,18 @@ class SGD(_Optimizer):
         momentum=0.9,
         nesterov=True,
         power_t=0.5,
+        gradient_scale=1.0,
     ):
-        super().__init__(learning_rate_init)
+        super().__init__(learning_rate_init, gradient_scale)
         self.lr_schedule = lr_schedule
         self.momentum = momentum
         self.nesterov = nesterov
         self.power_t = power_t
         self.velocity = np.zeros(n_params, dtype=dtype)
 
-    def update(self, params, grad):
-        """Take one step: ``params`` is updated and ``grad`` overwritten."""
+    def _update_chunk(self, params, grad, velocity):
         step = grad
-        step *= self.learning_rate
-        velocity = self.velocity
+        step *= self.learning_rate * self.gradient_scale
         velocity *= self.momentum
         velocity -= step
         if self.nesterov:
@@ -183,6 +268,9 @@ class Adam(_Optimizer):
     beta_1, beta_2 : float, default=0.9, 0.999
         Decay rates of the first and second moment estimates.
     epsilon : float, default=1e-8
+    gradient_scale : float, default=1.0
+        The gradients given to :meth:`update` are the true gradients divided
+        by this constant.
 
     Examples
     --------
@@ -204,13 +292,14 @@ class Adam(_Optimizer):
         beta_1=0.9,
         beta_2=0.999,
         epsilon=1e-8,
+        gradient_scale=1.0,
     ):
-        super().__init__(learning_rate_init)
+        super().__init__(learning_rate_init, gradient_scale)
         self.beta_1 = beta_1
         self.beta_2 = beta_2
         self.epsilon = epsilon
         self.t = 0
-        # Stored scaled by 1 / (1 - beta); see update.
+        # Stored scaled; see _update_chunk.
         self.first_moment = np.zeros(n_params, dtype=dtype)
         self.second_moment = np.zeros(n_params, dtype=dtype)
 
@@ -218,29 +307,33 @@ class Adam(_Optimizer):
     def state(self):
         return (self.first_moment, self.second_moment)
 
-    def update(self, params, grad):
-        """Take one step: ``params`` is updated and ``grad`` overwritten."""
+    def _start_step(self):
         self.t += 1
         b1, b2 = self.beta_1, self.beta_2
-        # The moments are stored divided by (1 - beta): M = m / (1 - b1) and
-        # V = v / (1 - b2), which makes their updates two passes each
-        # (M = b1 M + g, V = b2 V + g^2); the constant factors are folded
-        # into the step size and epsilon below.
-        M, V = self.first_moment, self.second_moment
-        M *= b1
-        M += grad
-        grad *= grad
-        V *= b2
-        V += grad
         # Python floats (not NumPy scalars) keep float32 arithmetic float32.
         self.learning_rate = (
             self.learning_rate_init * math.sqrt(1 - b2**self.t) / (1 - b1**self.t)
         )
-        # lr_t * m / (sqrt(v) + eps) == c * M / (sqrt(V) + eps / sqrt(1 - b2))
+        root = math.sqrt(1 - b2)
+        self._step_size = self.learning_rate * (1 - b1) / root
+        self._denominator_epsilon = self.epsilon / (root * self.gradient_scale)
+
+    def _update_chunk(self, params, grad, M, V):
+        # With g = s * grad the true gradient (s the gradient scale), the
+        # moments are stored as M = m / ((1 - b1) s) and V = v / ((1 - b2) s^2),
+        # which makes their updates two passes each (M = b1 M + grad and
+        # V = b2 V + grad^2). The constant factors fold into the step size and
+        # epsilon: lr_t * m / (sqrt(v) + eps) == c * M / (sqrt(V) + eps'), with
+        # c = lr_t (1 - b1) / sqrt(1 - b2) and eps' = eps / (s sqrt(1 - b2)).
+        M *= self.beta_1
+        M += grad
+        grad *= grad
+        V *= self.beta_2
+        V += grad
         denominator = np.sqrt(V, out=grad)
-        denominator += self.epsilon / math.sqrt(1 - b2)
+        denominator += self._denominator_epsilon
         step = np.divide(M, denominator, out=grad)
-        step *= self.learning_rate * (1 - b1) / math.sqrt(1 - b2)
+        step *= self._step_size
         params -= step
 
 

@@ -30,7 +30,8 @@ class NumpyMLPClassifier(ClassifierMixin, BaseNumpyMLP):
     switches by changing the import. It adds more hidden activations,
     dropout, ``class_weight``, a choice of weight initialisation and a
     validation loss curve, and trains float32 data in float32 with
-    pre-allocated buffers (about twice as fast as scikit-learn's MLP).
+    pre-allocated buffers (about 1.8 times as fast as scikit-learn's MLP on
+    MNIST).
 
     The output layer follows the targets: one logistic unit for binary
     problems, one logistic unit per label for multilabel problems, and a

@@ -11,7 +11,9 @@ from sklearn.model_selection import train_test_split
 
 from ..engine import (
     ActivityTracker,
+    L2Term,
     Workspace,
+    l2_coefficient,
     loss_and_gradient,
     make_optimizer,
     predict,
@@ -46,9 +48,9 @@ class StochasticTrainingMixin:
         if self.early_stopping and incremental:
             raise ValueError("partial_fit does not support early_stopping=True")
         self._start_curves(incremental)
-        optimizer = self._prepare_optimizer(params, incremental)
         X, Y, sample_weight, held_out = self._split_validation(X, Y, sample_weight, rng)
         batch_size = self._effective_batch_size(X.shape[0])
+        optimizer = self._prepare_optimizer(params, incremental, batch_size)
         workspace = Workspace(layout, batch_size, X.dtype)
         batch_X = None if sp.issparse(X) else np.empty((batch_size, X.shape[1]), X.dtype)
         self.coefs_, self.intercepts_ = layout.unpack(params)
@@ -100,7 +102,7 @@ class StochasticTrainingMixin:
         if not resume or not hasattr(self, "n_units_revived_"):
             self.n_units_revived_ = 0
 
-    def _prepare_optimizer(self, params, incremental):
+    def _prepare_optimizer(self, params, incremental, batch_size):
         if incremental and hasattr(self, "_optimizer"):
             return copy.deepcopy(self._optimizer)
         return make_optimizer(
@@ -115,6 +117,7 @@ class StochasticTrainingMixin:
             beta_1=self.beta_1,
             beta_2=self.beta_2,
             epsilon=self.epsilon,
+            gradient_scale=_gradient_scale(self.alpha, batch_size),
         )
 
     def _split_validation(self, X, Y, sample_weight, rng):
@@ -192,8 +195,16 @@ class StochasticTrainingMixin:
 
     def _fit_batch(self, X, Y, sample_weight, params, layout, spec, optimizer,
                    workspace, rng):
-        """One gradient step; returns the batch loss."""
-        loss = loss_and_gradient(params, layout, X, Y, sample_weight, spec, workspace, rng)
+        """One gradient step; returns the batch loss.
+
+        The optimiser adds the L2 penalty's gradient during its step, where
+        the weights are in cache anyway.
+        """
+        scale = optimizer.gradient_scale
+        loss = loss_and_gradient(
+            params, layout, X, Y, sample_weight, spec, workspace, rng,
+            gradient_scale=scale, penalty_gradient=False,
+        )
         if not math.isfinite(loss):
             raise TrainingDivergedError(
                 f"The training loss became {loss} at epoch {self.n_iter_ + 1}: "
@@ -202,7 +213,11 @@ class StochasticTrainingMixin:
                 "scale the inputs (e.g. with StandardScaler). The estimator was "
                 "left as it was before this call."
             )
-        optimizer.step(params, workspace.grad)
+        l2 = None
+        if spec.alpha:
+            coefficient = l2_coefficient(spec.alpha, X.shape[0], sample_weight)
+            l2 = L2Term(layout.n_coef, coefficient / scale)
+        optimizer.step(params, workspace.grad, l2)
         return loss
 
     def _end_epoch(self, loss, params, n_samples, optimizer, held_out, spec):
@@ -263,6 +278,18 @@ class StochasticTrainingMixin:
             "that the inputs are scaled (e.g. with StandardScaler).",
             ConvergenceWarning,
         )
+
+
+def _gradient_scale(alpha, batch_size):
+    """The scale of the gradients handed to the optimiser.
+
+    Gradients divided by the L2 coefficient of a full batch make the
+    penalty's gradient the weights themselves: one addition per weight.
+    Below 1e-10 the divided gradients' squares (Adam's second moment) could
+    leave float32's range, so tiny penalties keep unscaled gradients.
+    """
+    coefficient = l2_coefficient(alpha, batch_size)
+    return coefficient if coefficient >= 1e-10 else 1.0
 
 
 def _take_rows(X, rows, out):

@@ -9,6 +9,7 @@ from skneural.engine import (
     NetworkSpec,
     Workspace,
     initialize_parameters,
+    l2_coefficient,
     loss_and_gradient,
 )
 
@@ -115,3 +116,21 @@ def test_float32_stays_float32(dtype):
     assert np.isfinite(loss)
     assert params.dtype == dtype and workspace.grad.dtype == dtype
     assert all(A.dtype == dtype for A in workspace.activations)
+
+
+def test_scaled_gradient_without_the_penalty():
+    rng = np.random.RandomState(1)
+    layout = Layout([4, 5, 3])
+    X, y = rng.normal(size=(6, 4)), np.eye(3)[rng.randint(3, size=6)]
+    spec = NetworkSpec("relu", "softmax", "log_loss", alpha=0.2)
+    params = initialize_parameters(layout, "glorot_uniform", "relu", rng, np.float64)
+    workspace = Workspace(layout, 6, np.float64)
+    loss = loss_and_gradient(params, layout, X, y, None, spec, workspace)
+    full = workspace.grad.copy()
+    scale = l2_coefficient(spec.alpha, 6)
+    partial = loss_and_gradient(params, layout, X, y, None, spec, workspace,
+                                gradient_scale=scale, penalty_gradient=False)
+    rebuilt = workspace.grad * scale
+    rebuilt[: layout.n_coef] += scale * params[: layout.n_coef]
+    assert partial == loss
+    np.testing.assert_allclose(rebuilt, full, rtol=1e-12)

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from sklearn.neural_network._stochastic_optimizers import AdamOptimizer, SGDOptimizer
 
-from skneural.engine import SGD, Adam, make_optimizer
+from skneural.engine import SGD, Adam, L2Term, make_optimizer
 
 
 def _gradients(n_steps, size, seed=0):
@@ -93,3 +93,47 @@ def test_step_flushes_near_subnormal_values_every_interval(dtype):
         adam.step(params, zero_grad.copy())
     assert adam.first_moment[0] > 0
     np.testing.assert_array_equal(adam.first_moment[1:], 0.0)
+
+
+@pytest.mark.parametrize("solver", ["sgd", "adam"])
+def test_scaled_gradients_take_the_same_steps(solver):
+    grads = _gradients(10, 7, seed=2)
+    plain, scaled = np.linspace(-1, 1, 7), np.linspace(-1, 1, 7)
+    reference = make_optimizer(solver, 7, np.float64, learning_rate_init=0.01)
+    optimizer = make_optimizer(solver, 7, np.float64, learning_rate_init=0.01,
+                               gradient_scale=1e-6)
+    for g in grads:
+        reference.update(plain, g.copy())
+        optimizer.update(scaled, g / 1e-6)
+    np.testing.assert_allclose(scaled, plain, rtol=1e-12)
+
+
+def test_chunks_cover_the_vector_without_straddling_the_boundary():
+    from skneural.engine.optimizers import CHUNK_SIZE, _chunks
+
+    boundary = CHUNK_SIZE + 5
+    chunks = list(_chunks(2 * CHUNK_SIZE + 77, boundary))
+    covered = np.concatenate([np.arange(c.start, c.stop) for c in chunks])
+    np.testing.assert_array_equal(covered, np.arange(2 * CHUNK_SIZE + 77))
+    assert all(c.stop <= boundary or c.start >= boundary for c in chunks)
+    assert max(c.stop - c.start for c in chunks) <= CHUNK_SIZE
+
+
+@pytest.mark.parametrize("coefficient", [1.0, 0.25])
+@pytest.mark.parametrize("solver", ["sgd", "adam"])
+def test_l2_term_adds_the_penalty_gradient_on_the_weights_only(solver, coefficient):
+    from skneural.engine.optimizers import CHUNK_SIZE
+
+    size, stop = 2 * CHUNK_SIZE + 77, CHUNK_SIZE + 5  # the weights end mid-chunk
+    rng = np.random.RandomState(0)
+    with_term, by_hand = rng.normal(size=size), None
+    by_hand = with_term.copy()
+    optimizer = make_optimizer(solver, size, np.float64, learning_rate_init=0.01)
+    reference = make_optimizer(solver, size, np.float64, learning_rate_init=0.01)
+    for _ in range(3):
+        g = rng.normal(size=size)
+        penalised = g.copy()
+        penalised[:stop] += coefficient * by_hand[:stop]
+        reference.update(by_hand, penalised)
+        optimizer.update(with_term, g, L2Term(stop, coefficient))
+    np.testing.assert_allclose(with_term, by_hand, rtol=1e-12)
