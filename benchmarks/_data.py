@@ -6,8 +6,11 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.impute import SimpleImputer
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 
-from skneural.datasets import fetch_california_housing, fetch_font_colors, read_idx
+from skneural.datasets import fetch_california_housing, fetch_font_colors, fetch_mnist
 
 
 def data_home():
@@ -21,16 +24,13 @@ def data_home():
 
 def load_mnist(dtype=np.float32):
     """MNIST as (X_train, y_train, X_test, y_test), pixels scaled to [0, 1]."""
-    folder = data_home() / "mnist"
 
-    def images(name):
-        X = read_idx(folder / f"{name}-images-idx3-ubyte.gz")
-        return (X.reshape(len(X), -1) / np.asarray(255, dtype)).astype(dtype)
+    def subset(name):
+        X, y = fetch_mnist(subset=name, data_home=data_home(), download_if_missing=False,
+                           return_X_y=True)
+        return (X / np.asarray(255, dtype)).astype(dtype), y.astype(np.int64)
 
-    def labels(name):
-        return read_idx(folder / f"{name}-labels-idx1-ubyte.gz").astype(np.int64)
-
-    return images("train"), labels("train"), images("t10k"), labels("t10k")
+    return (*subset("train"), *subset("test"))
 
 
 def load_font_colors():
@@ -49,3 +49,15 @@ def load_california(impute_median=False):
     if impute_median:
         X = SimpleImputer(strategy="median").fit_transform(X)
     return X, y
+
+
+def california_split(X, y):
+    """Train and validation sets by the text's two splits (test set unused)."""
+    X_train_full, _, y_train_full, _ = train_test_split(X, y, random_state=42)
+    return train_test_split(X_train_full, y_train_full, random_state=42)
+
+
+def california_pipeline(regressor_class, **settings):
+    """The text's California MLP: median imputation, scaling, three layers of 50."""
+    regressor = regressor_class(hidden_layer_sizes=[50, 50, 50], **settings)
+    return make_pipeline(SimpleImputer(strategy="median"), StandardScaler(), regressor)

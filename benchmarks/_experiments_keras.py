@@ -7,15 +7,12 @@ import os
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import numpy as np  # noqa: E402
-from sklearn.impute import SimpleImputer  # noqa: E402
 from sklearn.model_selection import GridSearchCV  # noqa: E402
 from sklearn.neural_network import MLPClassifier, MLPRegressor  # noqa: E402
-from sklearn.pipeline import make_pipeline  # noqa: E402
-from sklearn.preprocessing import StandardScaler  # noqa: E402
 
-from _data import load_california, load_mnist  # noqa: E402
+from _data import california_pipeline, california_split, load_california, load_mnist  # noqa: E402
 from _results_table import Row, accuracy, experiment, fit_and_score, rmse  # noqa: E402
-from bench_california import RawWideDeep, split  # noqa: E402
+from bench_california import RawWideDeep  # noqa: E402
 from skneural.keras import (  # noqa: E402
     KerasMLPClassifier,
     KerasMLPRegressor,
@@ -51,7 +48,7 @@ def _rmse_with_and_without_outliers(estimator, X, y):
 def _california_row(title, text, ours, reference, reference_name, X, y, description):
     """Fit ``ours`` and ``reference`` on the text's training split of ``(X, y)``
     and report their validation RMSE, also without the outlying districts."""
-    X_train, X_valid, y_train, y_valid = split(X, y)
+    X_train, X_valid, y_train, y_valid = california_split(X, y)
     data = X_train, y_train, X_valid, y_valid
     (ours, ours_typical), our_time = fit_and_score(ours, *data, _rmse_with_and_without_outliers)
     (ref, ref_typical), ref_time = fit_and_score(reference, *data,
@@ -109,11 +106,10 @@ def california_wide_deep_aux():
 
 
 def _california_mlp(regressor_class):
-    settings = dict(hidden_layer_sizes=[50, 50, 50], random_state=SEED)
+    settings = dict(random_state=SEED)
     if regressor_class is KerasMLPRegressor:  # the text's Keras training settings
         settings.update(max_iter=20, batch_size=32, alpha=0.0, learning_rate_init=1e-3)
-    return make_pipeline(SimpleImputer(strategy="median"), StandardScaler(),
-                         regressor_class(**settings))
+    return california_pipeline(regressor_class, **settings)
 
 
 @experiment("california_keras_mlp")

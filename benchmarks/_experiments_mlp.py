@@ -1,13 +1,11 @@
 """Rows of the results table for the NumPy MLPs (SOURCES.md §1, §2, §5)."""
 
 import numpy as np
-from sklearn.impute import SimpleImputer
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier, MLPRegressor
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import StandardScaler
 
-from _data import load_california, load_font_colors, load_mnist
+from _data import (california_pipeline, california_split, load_california,
+                   load_font_colors, load_mnist)
 from _results_table import Row, accuracy, experiment, measure_pair, rmse
 from skneural import NumpyMLPClassifier, NumpyMLPRegressor
 
@@ -93,9 +91,7 @@ def mnist_two_hidden():
 @experiment("california_mlp")
 def california_mlp():
     X, y = load_california()
-    X_train_full, _, y_train_full, _ = train_test_split(X, y, random_state=42)
-    X_train, X_valid, y_train, y_valid = train_test_split(X_train_full, y_train_full,
-                                                          random_state=42)
+    X_train, X_valid, y_train, y_valid = california_split(X, y)
     data = X_train, y_train, X_valid, y_valid
     ours, ref = measure_pair(_california_pipeline, (NumpyMLPRegressor, MLPRegressor), data,
                              rmse, seeds=(42,))
@@ -121,5 +117,4 @@ def california_mlp():
 
 
 def _california_pipeline(regressor_class, seed):
-    return make_pipeline(SimpleImputer(strategy="median"), StandardScaler(),
-                         regressor_class(hidden_layer_sizes=[50, 50, 50], random_state=seed))
+    return california_pipeline(regressor_class, random_state=seed)

@@ -17,6 +17,7 @@ import numpy as np
 import scipy
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
+from sklearn.metrics import root_mean_squared_error
 
 import skneural
 
@@ -101,7 +102,7 @@ def accuracy(estimator, X, y):
 
 
 def rmse(estimator, X, y):
-    return float(np.sqrt(np.mean((estimator.predict(X) - y) ** 2)))
+    return float(root_mean_squared_error(y, estimator.predict(X)))
 
 
 def machine():

@@ -25,19 +25,12 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 from sklearn.metrics import root_mean_squared_error  # noqa: E402
-from sklearn.model_selection import train_test_split  # noqa: E402
 from sklearn.neural_network import MLPRegressor  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
-from _data import load_california  # noqa: E402
+from _data import california_split, load_california  # noqa: E402
 from skneural.keras import KerasWideDeepRegressor  # noqa: E402
-
-
-def split(X, y):
-    """Train and validation sets by the text's two splits (test set unused)."""
-    X_train_full, _, y_train_full, _ = train_test_split(X, y, random_state=42)
-    return train_test_split(X_train_full, y_train_full, random_state=42)
 
 
 class RawWideDeep:
@@ -120,7 +113,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     X, y = load_california(impute_median=True)
-    X_train, X_valid, y_train, y_valid = split(X, y)
+    X_train, X_valid, y_train, y_valid = california_split(X, y)
     ours = KerasWideDeepRegressor(random_state=42)
     raw = RawWideDeep(ours)
     times = {"ours": [], "raw": []}

@@ -212,6 +212,16 @@ def fetch_california_housing_raw(*, data_home=None, download_if_missing=True,
     >>> X["total_bedrooms"].isna().sum(), X["ocean_proximity"].nunique()  # doctest: +SKIP
     (np.int64(207), 5)
     """
+    columns, target = _read_housing(data_home, download_if_missing)
+    return _to_bunch(columns, target, feature_names=list(columns),
+                     target_name="median_house_value", as_frame=as_frame,
+                     return_X_y=return_X_y, target_names=["median_house_value"],
+                     DESCR=_descr.CALIFORNIA_HOUSING_RAW)
+
+
+def _read_housing(data_home, download_if_missing):
+    """The columns of ``housing.csv`` by name (floats, NaN where missing, and
+    the ``ocean_proximity`` strings) and the median house values."""
     (path,) = fetch_files("california_housing", [_HOUSING], data_home=data_home,
                           download_if_missing=download_if_missing)
     with open(path, newline="") as f:
@@ -222,10 +232,7 @@ def fetch_california_housing_raw(*, data_home=None, download_if_missing=True,
     columns = {name: np.array([float(v or "nan") for v in column])
                for name, column in values.items()}
     columns["ocean_proximity"] = categories
-    return _to_bunch(columns, target, feature_names=list(columns),
-                     target_name="median_house_value", as_frame=as_frame,
-                     return_X_y=return_X_y, target_names=["median_house_value"],
-                     DESCR=_descr.CALIFORNIA_HOUSING_RAW)
+    return columns, target
 
 
 CALIFORNIA_FEATURES = ["MedInc", "HouseAge", "AveRooms", "AveBedrms", "Population",
@@ -267,12 +274,7 @@ def fetch_california_housing(*, data_home=None, download_if_missing=True,
     >>> X.shape, round(float(y.max()), 5)  # doctest: +SKIP
     ((20640, 8), 5.00001)
     """
-    raw = fetch_california_housing_raw(
-        data_home=data_home, download_if_missing=download_if_missing, as_frame=False,
-    )
-    column = {name: raw.data[:, i] for i, name in enumerate(raw.feature_names)}
-    column = {name: values.astype(float) for name, values in column.items()
-              if name != "ocean_proximity"}
+    column, target = _read_housing(data_home, download_if_missing)
     households = column["households"]
     X = np.column_stack([
         column["median_income"],
@@ -284,7 +286,7 @@ def fetch_california_housing(*, data_home=None, download_if_missing=True,
         column["latitude"],
         column["longitude"],
     ])
-    return _to_bunch(X, raw.target / 100_000, feature_names=CALIFORNIA_FEATURES,
+    return _to_bunch(X, target / 100_000, feature_names=CALIFORNIA_FEATURES,
                      target_name="MedHouseVal", as_frame=as_frame, return_X_y=return_X_y,
                      target_names=["MedHouseVal"], DESCR=_descr.CALIFORNIA_HOUSING)
 

@@ -65,10 +65,14 @@ def _chunks(size, boundary):
 
 
 def _add_l2(grad, params, coefficient):
-    if coefficient == 1.0:
-        grad += params
-    else:
-        grad += coefficient * params
+    """``grad += coefficient * params`` in place, with no temporary array."""
+    if not coefficient:
+        return
+    if coefficient != 1.0:  # the unit coefficient of scaled gradients takes one pass
+        grad *= 1.0 / coefficient
+    grad += params
+    if coefficient != 1.0:
+        grad *= coefficient
 
 
 def flush_denormals(array):
@@ -131,16 +135,18 @@ class _Optimizer:
         l2 : L2Term, default=None
             A penalty whose gradient is added to ``grad`` first.
         """
-        self._start_step()
+        scalars = self._start_step()
         stop, coefficient = l2 if l2 is not None else (0, 0.0)
         for chunk in _chunks(params.size, stop):
             step_params, step_grad = params[chunk], grad[chunk]
             if chunk.stop <= stop:
                 _add_l2(step_grad, step_params, coefficient)
-            self._update_chunk(step_params, step_grad, *(s[chunk] for s in self.state))
+            state = [array[chunk] for array in self.state]
+            self._update_chunk(step_params, step_grad, state, *scalars)
 
     def _start_step(self):
-        """Per-step scalars, computed once before the chunks."""
+        """Advance the step count; return the step's scalars for _update_chunk."""
+        raise NotImplementedError
 
     def step(self, params, grad, l2=None):
         """:meth:`update`, and every ``FLUSH_INTERVAL`` steps a flush of the
@@ -224,9 +230,13 @@ class SGD(_Optimizer):
         self.power_t = power_t
         self.velocity = np.zeros(n_params, dtype=dtype)
 
-    def _update_chunk(self, params, grad, velocity):
+    def _start_step(self):
+        return (self.learning_rate * self.gradient_scale,)
+
+    def _update_chunk(self, params, grad, state, step_size):
+        (velocity,) = state
         step = grad
-        step *= self.learning_rate * self.gradient_scale
+        step *= step_size
         velocity *= self.momentum
         velocity -= step
         if self.nesterov:
@@ -315,25 +325,27 @@ class Adam(_Optimizer):
             self.learning_rate_init * math.sqrt(1 - b2**self.t) / (1 - b1**self.t)
         )
         root = math.sqrt(1 - b2)
-        self._step_size = self.learning_rate * (1 - b1) / root
-        self._denominator_epsilon = self.epsilon / (root * self.gradient_scale)
+        step_size = self.learning_rate * (1 - b1) / root
+        return step_size, self.epsilon / (root * self.gradient_scale)
 
-    def _update_chunk(self, params, grad, M, V):
+    def _update_chunk(self, params, grad, state, step_size, epsilon):
         # With g = s * grad the true gradient (s the gradient scale), the
         # moments are stored as M = m / ((1 - b1) s) and V = v / ((1 - b2) s^2),
         # which makes their updates two passes each (M = b1 M + grad and
         # V = b2 V + grad^2). The constant factors fold into the step size and
         # epsilon: lr_t * m / (sqrt(v) + eps) == c * M / (sqrt(V) + eps'), with
-        # c = lr_t (1 - b1) / sqrt(1 - b2) and eps' = eps / (s sqrt(1 - b2)).
+        # c = lr_t (1 - b1) / sqrt(1 - b2) (step_size) and eps' = eps / (s
+        # sqrt(1 - b2)) (epsilon), both from _start_step.
+        M, V = state
         M *= self.beta_1
         M += grad
         grad *= grad
         V *= self.beta_2
         V += grad
         denominator = np.sqrt(V, out=grad)
-        denominator += self._denominator_epsilon
+        denominator += epsilon
         step = np.divide(M, denominator, out=grad)
-        step *= self._step_size
+        step *= step_size
         params -= step
 
 

@@ -139,6 +139,10 @@ class LinearUnits:
         """The current weights, of shape (n_units, n_features)."""
         return self.raw * self.scale
 
+    def coef_of(self, units):
+        """The current weights of ``units`` only (a mask, index or slice)."""
+        return self.raw[units] * self.scale
+
     def start_epoch(self, order):
         """Visit the samples in ``order`` during the coming epoch."""
         self._order = order
@@ -335,19 +339,25 @@ class SurvivalAverage:
 
     def record(self, step, units, layer):
         """Weights of ``units`` are about to change after ``step`` samples."""
-        survived = (step - self.since[units]).astype(np.float64)
-        self.coef_sum[units] += survived[:, None] * layer.coef[units]
-        self.intercept_sum[units] += survived * layer.intercept[units]
+        self.coef_sum[units], self.intercept_sum[units] = self._sums(step, units, layer)
         self.since[units] = step
 
     def averages(self, step, layer):
-        """The averaged weights and biases after ``step`` samples."""
-        everything = np.ones_like(self.since, dtype=bool)
-        self.record(step, everything, layer)
+        """The averaged weights and biases after ``step`` samples.
+
+        The current weights are counted without being recorded, so that
+        asking does not change what is averaged later.
+        """
+        coef_sum, intercept_sum = self._sums(step, slice(None), layer)
         steps = max(step, 1)
+        return (coef_sum / steps).astype(self.dtype), (intercept_sum / steps).astype(self.dtype)
+
+    def _sums(self, step, units, layer):
+        """The sums of ``units`` with their current weights counted until ``step``."""
+        survived = (step - self.since[units]).astype(np.float64)
         return (
-            (self.coef_sum / steps).astype(self.dtype),
-            (self.intercept_sum / steps).astype(self.dtype),
+            self.coef_sum[units] + survived[:, None] * layer.coef_of(units),
+            self.intercept_sum[units] + survived * layer.intercept[units],
         )
 
     def snapshot(self):
@@ -393,23 +403,31 @@ class SurvivalVotes:
     def record(self, step, units, layer):
         """Weights of ``units`` are about to change after ``step`` samples."""
         index = np.flatnonzero(units)
-        survived = step - self.since[index]
-        kept = survived > 0
-        self.coefs.append(layer.coef[index[kept]])
-        self.intercepts.append(layer.intercept[index[kept]])
-        self.units.append(index[kept])
-        self.counts.append(survived[kept])
+        for record, new in zip(self._records(), self._survivors(step, index, layer)):
+            record.append(new)
         self.since[index] = step
 
     def vectors(self, step, layer):
-        """``(coefs, intercepts, units, counts)`` of all vectors so far."""
-        self.record(step, np.ones_like(self.since, dtype=bool), layer)
-        return (
-            np.concatenate(self.coefs),
-            np.concatenate(self.intercepts),
-            np.concatenate(self.units),
-            np.concatenate(self.counts),
+        """``(coefs, intercepts, units, counts)`` of all vectors so far.
+
+        The current weights are included without being recorded, so that
+        asking does not split their vote later.
+        """
+        current = self._survivors(step, np.arange(len(self.since)), layer)
+        return tuple(
+            np.concatenate([*record, new]) for record, new in zip(self._records(), current)
         )
+
+    def _survivors(self, step, index, layer):
+        """The current weights of the units ``index`` that scored a sample
+        since they last changed, as ``(coefs, intercepts, units, counts)``."""
+        survived = step - self.since[index]
+        kept = survived > 0
+        index = index[kept]
+        return layer.coef_of(index), layer.intercept[index], index, survived[kept]
+
+    def _records(self):
+        return self.coefs, self.intercepts, self.units, self.counts
 
     def snapshot(self):
         """How far the record went, for :meth:`restore` (the lists only grow)."""
@@ -419,7 +437,7 @@ class SurvivalVotes:
         """Forget what was recorded after the :meth:`snapshot`."""
         since, length = snapshot
         self.since[...] = since
-        for record in (self.coefs, self.intercepts, self.units, self.counts):
+        for record in self._records():
             del record[length:]
 
 
@@ -490,6 +508,7 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
     Y, weights = Y[order], None if weights is None else weights[order]
     mistakes = np.zeros(n_units, dtype=np.int64)
     loss = np.zeros(n_units)
+    every_unit = np.ones(n_units, dtype=bool)
     max_block = 1 if penalty is not None else MAX_BLOCK
     position, block = 0, min(FIRST_BLOCK, max_block)
     while position < n_samples:
@@ -502,7 +521,7 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
         first = int(erring_rows.argmax())
         if not erring_rows[first]:
             if penalty is not None:
-                _regularise(layer, penalty, observer, start_step + stop)
+                _regularise(layer, penalty, observer, start_step + stop, every_unit)
             position, block = stop, min(2 * block, max_block)
             continue
         at = position + first
@@ -510,7 +529,7 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
         y = Y[at, units]
         size = 1.0 if weights is None else weights[at, units]
         if observer is not None:
-            changing = units if penalty is None else np.ones(n_units, dtype=bool)
+            changing = units if penalty is None else every_unit
             observer.record(start_step + at + 1, changing, layer)
         if penalty is not None:
             penalty.before_update(layer)
@@ -523,9 +542,9 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
     return EpochResult(mistakes, loss)
 
 
-def _regularise(layer, penalty, observer, scored):
+def _regularise(layer, penalty, observer, scored, every_unit):
     """Penalty step after a sample without mistakes (all weights change)."""
     if observer is not None:
-        observer.record(scored, np.ones(len(layer.intercept), dtype=bool), layer)
+        observer.record(scored, every_unit, layer)
     penalty.before_update(layer)
     penalty.after_update(layer)

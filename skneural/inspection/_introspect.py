@@ -11,6 +11,7 @@ __all__ = [
     "as_images",
     "class_names",
     "final_estimator",
+    "image_shape_of",
     "label_names",
     "layer_weights",
     "prediction_confidence",
@@ -65,9 +66,9 @@ def class_names(estimator, n_units, display_labels=None):
     return None
 
 
-def label_names(y_true, y_pred, display_labels=None):
-    """``{label: name}`` over the labels of ``y_true`` and ``y_pred``."""
-    labels = unique_labels(y_true, y_pred)
+def label_names(y_true, y_pred, display_labels=None, labels=None):
+    """``{label: name}`` over ``labels``, by default those of ``y_true`` and ``y_pred``."""
+    labels = unique_labels(y_true, y_pred) if labels is None else np.asarray(labels)
     names = labels if display_labels is None else display_labels
     if len(names) != len(labels):
         raise ValueError(
@@ -98,13 +99,19 @@ def as_images(X, image_shape=None):
     if image_shape is None and X.ndim > 2:
         return X
     X = X.reshape(len(X), -1)
-    shape = infer_image_shape(X.shape[1]) if image_shape is None else tuple(image_shape)
-    if int(np.prod(shape)) != X.shape[1]:
+    return X.reshape(len(X), *image_shape_of(X.shape[1], image_shape))
+
+
+def image_shape_of(n_features, image_shape=None):
+    """``image_shape`` as a tuple, checked to hold ``n_features`` values, or
+    inferred from ``n_features`` when None (see :func:`infer_image_shape`)."""
+    shape = infer_image_shape(n_features) if image_shape is None else tuple(image_shape)
+    if int(np.prod(shape)) != n_features:
         raise ValueError(
             f"image_shape={shape} holds {int(np.prod(shape))} values, but the data have "
-            f"{X.shape[1]} features."
+            f"{n_features} features."
         )
-    return X.reshape(len(X), *shape)
+    return shape
 
 
 def infer_image_shape(n_features):

@@ -3,19 +3,12 @@ MisclassifiedDisplay."""
 
 import numpy as np
 from sklearn.metrics import confusion_matrix
-from sklearn.utils.multiclass import unique_labels
 
 from ._docstrings import fill_display_docs
 from ._grid import grid_axes, grid_shape, hide_unused, show_image
 from ._introspect import as_images, label_names, prediction_confidence
 
 __all__ = ["ConfusionSamplesDisplay", "MisclassifiedDisplay"]
-
-
-def _predict(estimator, X, images):
-    """Predictions, their confidence and the images to draw."""
-    y_pred = estimator.predict(X)
-    return y_pred, prediction_confidence(estimator, X), X if images is None else images
 
 
 def _most_confident(in_cell, confidence):
@@ -141,8 +134,9 @@ class ConfusionSamplesDisplay:
         -------
         display : ConfusionSamplesDisplay
         """
-        y_pred, confidence, images = _predict(estimator, X, images)
-        return cls.from_predictions(y, y_pred, images, confidence=confidence,
+        confidence = prediction_confidence(estimator, X)
+        images = X if images is None else images
+        return cls.from_predictions(y, estimator.predict(X), images, confidence=confidence,
                                     image_shape=image_shape, labels=labels,
                                     display_labels=display_labels, ax=ax, cmap=cmap)
 
@@ -183,14 +177,14 @@ class ConfusionSamplesDisplay:
         display : ConfusionSamplesDisplay
         """
         y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-        labels = unique_labels(y_true, y_pred) if labels is None else np.asarray(labels)
+        names = label_names(y_true, y_pred, display_labels, labels)
+        labels = np.asarray(list(names))
         matrix = confusion_matrix(y_true, y_pred, labels=labels)
         confidence = None if confidence is None else np.asarray(confidence)
         indices = np.array([[_most_confident((y_true == t) & (y_pred == p), confidence)
                              for p in labels] for t in labels])
-        names = labels if display_labels is None else display_labels
         display = cls(as_images(images, image_shape), indices, matrix,
-                      display_labels=[str(name) for name in names])
+                      display_labels=list(names.values()))
         return display.plot(ax=ax, cmap=cmap)
 
 
@@ -301,8 +295,8 @@ class MisclassifiedDisplay:
         -------
         display : MisclassifiedDisplay
         """
-        y_pred, _, images = _predict(estimator, X, images)
-        return cls.from_predictions(y, y_pred, images, image_shape=image_shape,
+        images = X if images is None else images
+        return cls.from_predictions(y, estimator.predict(X), images, image_shape=image_shape,
                                     display_labels=display_labels, ax=ax, n_images=n_images,
                                     n_cols=n_cols, cmap=cmap)
 

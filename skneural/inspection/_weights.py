@@ -4,7 +4,7 @@ import numpy as np
 
 from ._docstrings import fill_display_docs
 from ._grid import grid_axes, grid_shape, hide_unused, show_image
-from ._introspect import class_names, infer_image_shape, layer_weights
+from ._introspect import class_names, image_shape_of, layer_weights
 
 __all__ = ["HiddenUnitsDisplay", "WeightImagesDisplay"]
 
@@ -138,8 +138,8 @@ class WeightImagesDisplay:
         titles = None
         if index == len(coefs) - 1:
             titles = class_names(estimator, len(weights), display_labels)
-        shape = infer_image_shape(weights.shape[1]) if image_shape is None else image_shape
-        display = cls(weights, image_shape=tuple(shape), titles=titles)
+        shape = image_shape_of(weights.shape[1], image_shape)
+        display = cls(weights, image_shape=shape, titles=titles)
         return display.plot(ax=ax, cmap=cmap, n_cols=n_cols)
 
 
@@ -268,7 +268,7 @@ class HiddenUnitsDisplay:
             )
         filters = np.asarray(coefs[0]).T
         labels = class_names(estimator, coefs[1].shape[1], display_labels)
-        shape = infer_image_shape(filters.shape[1]) if image_shape is None else image_shape
-        display = cls(filters, np.asarray(coefs[1]), image_shape=tuple(shape),
+        shape = image_shape_of(filters.shape[1], image_shape)
+        display = cls(filters, np.asarray(coefs[1]), image_shape=shape,
                       display_labels=labels)
         return display.plot(ax=ax, cmap=cmap)

@@ -32,6 +32,7 @@ from collections import defaultdict
 from abc import abstractmethod
 from contextlib import contextmanager
 from numbers import Integral, Real
+from types import SimpleNamespace
 
 import keras
 import numpy as np
@@ -44,13 +45,13 @@ from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.model_selection import train_test_split
 from sklearn.utils import check_random_state
 from sklearn.utils.class_weight import compute_sample_weight
-from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_data
 from tensorflow.python.eager import context
 
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight, _fit_context
-from ..utils._state import TrainingDivergedError, restore_on_failure, warn_interrupted
+from ..utils._state import diverged_error, restore_on_failure, warn_interrupted
 
 __all__ = ["BaseKerasClassifier", "BaseKerasRegressor", "OPTIMIZERS", "tensorflow_seed"]
 
@@ -132,7 +133,6 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
     # given and reach the model builder, optimizer, compile, fit or predict.
     _routing_prefixes = BaseWrapper._routing_prefixes | {"callbacks"}
     _get_param_names = BaseWrapper._get_param_names
-    _initialize_callbacks = BaseWrapper._initialize_callbacks
     _fit_keras_model = BaseWrapper._fit_keras_model
 
     def set_params(self, **params):
@@ -171,14 +171,9 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
     def _learning_rate(self, n_samples):
         """The learning rate (a float or a Keras schedule)."""
 
+    @abstractmethod
     def _stopping_callback(self):
-        """Early stopping on the held-out loss, or None."""
-        if not self.early_stopping:
-            return None
-        return keras.callbacks.EarlyStopping(
-            monitor="val_loss", patience=self.n_iter_no_change,
-            restore_best_weights=True,
-        )
+        """The Keras callback that ends training early, or None."""
 
     # -- scikit-learn protocol ----------------------------------------------
 
@@ -229,14 +224,22 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
         self._encode_target(y)
         X, y, sample_weight = self._drop_unweighted(X, y, sample_weight)
         self.model_ = self._compiled_model(X, rng)
-        self._initialize_callbacks()
-        stopping = self._stopping_callback()
-        if stopping is not None:
-            self._fit_callbacks.append(stopping)
+        callbacks = self._callbacks()
         seed = None if self.random_state is None else int(rng.randint(_SEED_BOUND))
         with tensorflow_seed(seed):
-            self._train(X, y, sample_weight, rng)
+            self._train(X, y, sample_weight, rng, callbacks)
         return self
+
+    def _callbacks(self):
+        """The ``callbacks`` and ``fit__callbacks`` parameters, then early stopping.
+
+        SciKeras builds the user's callbacks; it runs on a scratch namespace,
+        as it also builds prediction callbacks, which we never use.
+        """
+        scratch = SimpleNamespace(get_params=self.get_params)
+        BaseWrapper._initialize_callbacks(scratch)
+        stopping = self._stopping_callback()
+        return scratch._fit_callbacks + ([] if stopping is None else [stopping])
 
     def _training_weights(self, X, y, sample_weight):
         if sample_weight is None:
@@ -292,15 +295,16 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
         """``Model.compile`` arguments beyond the optimizer, loss and metrics."""
         return {}
 
-    def _train(self, X, y, sample_weight, rng):
+    def _train(self, X, y, sample_weight, rng, callbacks):
         fit_kwargs = {}
         if self.early_stopping:
             X, y, sample_weight, fit_kwargs["validation_data"] = self._holdout(
                 X, y, sample_weight, rng
             )
-        self._random_state = None  # SciKeras must not seed again: we did
         checkpoint = _EpochCheckpoint(self)
-        self._fit_callbacks.append(checkpoint)
+        # Scratch state read by SciKeras's _fit_keras_model; _random_state=None
+        # keeps it from seeding again (we did).
+        self._fit_callbacks, self._random_state = [*callbacks, checkpoint], None
         try:
             self._fit_keras_model(
                 X.astype(np.float32, copy=False), self._keras_target(y),
@@ -311,6 +315,8 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
             self.model_.set_weights(checkpoint.weights)
             self.history_ = checkpoint.history()
             warn_interrupted(len(self.history_["loss"]))
+        finally:
+            del self._fit_callbacks, self._random_state
         self.n_iter_ = len(self.history_["loss"])
         self._check_finite_loss()
 
@@ -324,12 +330,9 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
         if np.isfinite(losses).all():
             return
         epoch = int(np.flatnonzero(~np.isfinite(losses))[0]) + 1
-        raise TrainingDivergedError(
-            f"The training loss became {losses[epoch - 1]} at epoch {epoch}: training "
-            "diverged. The learning rate is likely too large "
-            f"({self._rate_parameter}={getattr(self, self._rate_parameter)}); lower it, "
-            "or scale the inputs (e.g. with StandardScaler). The estimator was left "
-            "as it was before this call."
+        raise diverged_error(
+            losses[epoch - 1], epoch, self._rate_parameter,
+            getattr(self, self._rate_parameter),
         )
 
     def _holdout(self, X, y, sample_weight, rng):
@@ -371,8 +374,6 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
 
     def __getstate__(self):
         state = super().__getstate__()
-        for name in ("_fit_callbacks", "_predict_callbacks"):
-            state.pop(name, None)
         if "model_" in state:
             state["model_"] = _model_to_bytes(state["model_"])
         return state
@@ -381,8 +382,6 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
         if "model_" in state:
             state = {**state, "model_": _model_from_bytes(state["model_"])}
         super().__setstate__(state)
-        if "model_" in state:
-            self._initialize_callbacks()
 
 
 class _EpochCheckpoint(keras.callbacks.Callback):
@@ -464,6 +463,7 @@ class BaseKerasClassifier(ClassifierMixin, BaseKerasEstimator):
             y = column_or_1d(y, warn=True)
         if y is not None:
             check_classification_targets(y)
+            _check_not_multiclass_multioutput(y)
         return X, y
 
     def _training_weights(self, X, y, sample_weight):
@@ -473,8 +473,15 @@ class BaseKerasClassifier(ClassifierMixin, BaseKerasEstimator):
         class_weights = compute_sample_weight(self.class_weight, y).astype(np.float32)
         return class_weights if sample_weight is None else sample_weight * class_weights
 
+    def _is_multilabel(self):
+        """Whether y was a label indicator matrix (one sigmoid unit per class).
+
+        SciKeras calls one whose rows each hold exactly one 1 "multiclass-onehot".
+        """
+        return self.target_type_ in ("multilabel-indicator", "multiclass-onehot")
+
     def _output_layer(self):
-        if self.target_type_ == "multilabel-indicator":
+        if self._is_multilabel():
             return self.n_classes_, "sigmoid", "binary_crossentropy"
         if self.n_classes_ <= 2:
             return 1, "sigmoid", "binary_crossentropy"
@@ -518,9 +525,18 @@ class BaseKerasClassifier(ClassifierMixin, BaseKerasEstimator):
             The probability of each class, in the order of ``classes_``.
         """
         proba = self._predict_raw(X)
-        if proba.shape[1] == 1 and self.target_type_ != "multilabel-indicator":
+        if proba.shape[1] == 1 and not self._is_multilabel():
             proba = np.hstack([1 - proba, proba])
         return proba
+
+
+def _check_not_multiclass_multioutput(y):
+    if type_of_target(y, input_name="y") == "multiclass-multioutput":
+        raise ValueError(
+            "Multioutput target data is not supported: y has several columns, some "
+            "with more than two classes ('multiclass-multioutput'). Fit one "
+            "classifier per column, e.g. with sklearn.multioutput.MultiOutputClassifier."
+        )
 
 
 class BaseKerasRegressor(RegressorMixin, BaseKerasEstimator):

@@ -5,7 +5,8 @@ from numbers import Integral, Real
 import keras
 
 from ..utils._sklearn import Interval
-from ._base import BaseKerasClassifier, BaseKerasEstimator, BaseKerasRegressor
+from ..utils._validation import validated_hidden_layer_sizes
+from ._base import BaseKerasClassifier, BaseKerasRegressor
 from ._builders import build_mlp
 from ._docstrings import fill_doc
 
@@ -13,10 +14,13 @@ __all__ = ["KerasMLPClassifier", "KerasMLPRegressor"]
 
 
 class _MLPNetwork:
-    """The MLP architecture and schedule, in our NumPy MLPs' parameter names."""
+    """The MLP architecture and schedule, in our NumPy MLPs' parameter names.
+
+    Its ``_parameter_constraints`` hold only its own parameters; each concrete
+    estimator merges them with those of its base class.
+    """
 
     _parameter_constraints: dict = {
-        **BaseKerasEstimator._parameter_constraints,
         "alpha": [Interval(Real, 0, None, closed="left")],
         "learning_rate_init": [Interval(Real, 0, None, closed="neither")],
         "max_iter": [Interval(Integral, 1, None, closed="left")],
@@ -47,7 +51,7 @@ class _MLPNetwork:
         )
         return build_mlp(
             X.shape[1], n_outputs, output_activation,
-            hidden_layer_sizes=[int(units) for units in self.hidden_layer_sizes],
+            hidden_layer_sizes=validated_hidden_layer_sizes(self.hidden_layer_sizes),
             activation=self.activation, dropout=self.dropout, next_seed=next_seed,
             **model_kwargs,
         )
@@ -90,6 +94,11 @@ class KerasMLPClassifier(_MLPNetwork, BaseKerasClassifier):
     >>> clf.predict_proba(X[:2]).shape
     (2, 2)
     """
+
+    _parameter_constraints: dict = {
+        **BaseKerasClassifier._parameter_constraints,
+        **_MLPNetwork._parameter_constraints,
+    }
 
     def __init__(self, hidden_layer_sizes=(100,), *, activation="relu", alpha=0.0001,
                  batch_size=200, learning_rate_init=0.001, max_iter=200, tol=1e-4,
@@ -151,6 +160,11 @@ class KerasMLPRegressor(_MLPNetwork, BaseKerasRegressor):
     >>> reg.predict(X[:2]).shape
     (2,)
     """
+
+    _parameter_constraints: dict = {
+        **BaseKerasRegressor._parameter_constraints,
+        **_MLPNetwork._parameter_constraints,
+    }
 
     def __init__(self, hidden_layer_sizes=(100,), *, activation="relu", alpha=0.0001,
                  batch_size=200, learning_rate_init=0.001, max_iter=200, tol=1e-4,

@@ -6,7 +6,8 @@ import keras
 import numpy as np
 
 from ..utils._sklearn import Interval, StrOptions
-from ._base import BaseKerasClassifier, BaseKerasEstimator, BaseKerasRegressor
+from ..utils._validation import validated_hidden_layer_sizes
+from ._base import BaseKerasRegressor
 from ._builders import ClippedStandardization, build_wide_deep
 from ._docstrings import fill_doc
 
@@ -26,12 +27,15 @@ def learn_clipping(X, clip_quantile):
 
 
 class _WideDeepNetwork:
-    """The Wide & Deep architecture, shared by the classifier and the regressor."""
+    """The Wide & Deep architecture, shared by the classifier and the regressor.
+
+    Its ``_parameter_constraints`` hold only its own parameters; each concrete
+    estimator merges them with those of its base class.
+    """
 
     _rate_parameter = "learning_rate"
 
     _parameter_constraints: dict = {
-        **BaseKerasEstimator._parameter_constraints,
         "wide_features": ["array-like", None],
         "deep_features": ["array-like", None],
         "combine": [StrOptions({"concat", "sum"})],
@@ -55,6 +59,7 @@ class _WideDeepNetwork:
         )
 
     def _stopping_callback(self):
+        """Early stopping on the held-out loss, or None."""
         if not self.early_stopping:
             return None
         return keras.callbacks.EarlyStopping(
@@ -98,7 +103,7 @@ class _WideDeepNetwork:
             X.shape[1], n_outputs, output_activation,
             wide=self._path(self.wide_features, "wide_features", statistics),
             deep=self._path(self.deep_features, "deep_features", statistics),
-            hidden_layer_sizes=[int(units) for units in self.hidden_layer_sizes],
+            hidden_layer_sizes=validated_hidden_layer_sizes(self.hidden_layer_sizes),
             activation=self.activation, dropout=self.dropout, combine=self.combine,
             auxiliary=self.aux_loss_weight > 0, next_seed=next_seed, **model_kwargs,
         )
@@ -212,6 +217,7 @@ class KerasWideDeepRegressor(_WideDeepNetwork, BaseKerasRegressor):
     """
 
     _parameter_constraints: dict = {
+        **BaseKerasRegressor._parameter_constraints,
         **_WideDeepNetwork._parameter_constraints,
         "loss": [StrOptions({"squared_error", "huber"})],
         "huber_delta": [Interval(Real, 0, None, closed="neither")],

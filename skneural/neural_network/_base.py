@@ -31,6 +31,7 @@ from ..utils._sklearn import (
 )
 from ..utils._persistence import VersionedStateMixin
 from ..utils._state import restore_on_failure
+from ..utils._validation import validated_hidden_layer_sizes
 from ._stochastic import StochasticTrainingMixin
 from ._weight_stats import WeightStatsRecorder
 
@@ -138,7 +139,7 @@ class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, 
                 f"full-batch loss. Use solver='adam' or 'sgd', or dropout=0 "
                 f"(got dropout={self.dropout})."
             )
-        hidden_layer_sizes = self._validated_hidden_layer_sizes()
+        hidden_layer_sizes = validated_hidden_layer_sizes(self.hidden_layer_sizes)
         first_pass = not hasattr(self, "coefs_") or (
             not self.warm_start and not incremental
         )
@@ -188,13 +189,6 @@ class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, 
         """Called after every epoch (or L-BFGS iteration)."""
         if self._weight_recorder is not None:
             self._weight_recorder.record(coefs, intercepts)
-
-    def _validated_hidden_layer_sizes(self):
-        sizes = self.hidden_layer_sizes
-        sizes = list(sizes) if np.iterable(sizes) else [sizes]
-        if any(size <= 0 for size in sizes):
-            raise ValueError(f"hidden_layer_sizes must be > 0, got {sizes}.")
-        return [int(size) for size in sizes]
 
     def _check_sample_weight(self, sample_weight, X):
         if sample_weight is None:
@@ -268,14 +262,13 @@ class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, 
 
     # -- prediction --------------------------------------------------------------
 
-    def _forward_pass_fast(self, X, check_input=True):
+    def _forward_pass_fast(self, X):
         """Output of the network for ``X`` (after the output activation)."""
         check_is_fitted(self)
-        if check_input:
-            X = validate_data(
-                self, X, accept_sparse=["csr", "csc"], reset=False,
-                dtype=(np.float64, np.float32),
-            )
+        X = validate_data(
+            self, X, accept_sparse=["csr", "csc"], reset=False,
+            dtype=(np.float64, np.float32),
+        )
         with np.errstate(over="ignore", under="ignore"):
             return predict(self.coefs_, self.intercepts_, X, self._network_spec())
 

@@ -1,6 +1,7 @@
 """Rolling training back to the end of the last finished epoch (Ctrl-C)."""
 
 import copy
+from typing import NamedTuple
 
 import numpy as np
 
@@ -45,7 +46,7 @@ class EpochCheckpoint:
                 if not isinstance(value, np.ndarray)
             },
             {
-                name: copy.deepcopy(getattr(estimator, name))
+                name: _saved(getattr(estimator, name))
                 for name in self._attributes
                 if hasattr(estimator, name)
             },
@@ -60,5 +61,33 @@ class EpochCheckpoint:
         for current, saved in zip(self._optimizer.state, state):
             current[:] = saved
         vars(self._optimizer).update(scalars)
-        for name, value in attributes.items():
-            setattr(self._estimator, name, copy.deepcopy(value))
+        for name, saved in attributes.items():
+            setattr(self._estimator, name, _restored(saved))
+
+
+class _Snapshot(NamedTuple):
+    owner: object
+    state: object
+
+
+def _saved(value):
+    """What restores ``value`` later, in time independent of the epoch count.
+
+    Objects with ``snapshot()``/``restore()`` (the weight-stats recorder) save
+    only how far they got; lists (the curves) get a shallow copy, since
+    training only appends numbers to them; anything else a deep copy.
+    """
+    if hasattr(value, "snapshot"):
+        return _Snapshot(value, value.snapshot())
+    if isinstance(value, list):
+        return list(value)
+    return copy.deepcopy(value)
+
+
+def _restored(saved):
+    if isinstance(saved, _Snapshot):
+        saved.owner.restore(saved.state)
+        return saved.owner
+    if isinstance(saved, list):
+        return list(saved)
+    return copy.deepcopy(saved)

@@ -4,7 +4,7 @@ Written once here and spliced into both class docstrings by :func:`fill_doc`,
 so the classifier and the regressor cannot drift apart.
 """
 
-import textwrap
+from ..utils._docs import insert_docs
 
 __all__ = ["fill_doc"]
 
@@ -184,18 +184,4 @@ weight_stats_ : dict or None
     scikit-learn."""
 
 
-def _indent(text, spaces=4):
-    return textwrap.indent(text, " " * spaces, lambda line: line.strip() != "")
-
-
-def fill_doc(cls):
-    """Splice the shared sections into ``cls.__doc__``.
-
-    The class docstring marks the places with lines holding only
-    ``{parameters}`` and ``{attributes}``.
-    """
-    doc = cls.__doc__
-    doc = doc.replace("    {parameters}\n", _indent(_PARAMETERS) + "\n")
-    doc = doc.replace("    {attributes}\n", _indent(_ATTRIBUTES) + "\n")
-    cls.__doc__ = doc
-    return cls
+fill_doc = insert_docs(parameters=_PARAMETERS, attributes=_ATTRIBUTES)

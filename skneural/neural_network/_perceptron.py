@@ -220,10 +220,6 @@ class Perceptron(_OnlineLinearPerceptron):
         l1_ratio = {"l2": 0.0, "l1": 1.0, "elasticnet": self.l1_ratio}[self.penalty]
         return Penalty(self.eta0, self.alpha, l1_ratio, layer.raw.shape)
 
-    def _publish(self, layer, observer):
-        self.coef_, self.intercept_ = layer.coef, layer.intercept.copy()
-        self._keep_training_weights(layer)
-
 
 @fill_perceptron_doc
 class AveragedPerceptron(Perceptron):
@@ -276,8 +272,8 @@ class AveragedPerceptron(Perceptron):
         return SurvivalAverage(n_units, n_features, dtype)
 
     def _publish(self, layer, observer):
+        super()._publish(layer, observer)
         self.coef_, self.intercept_ = observer.averages(self.t_ - 1, layer)
-        self._keep_training_weights(layer)
 
 
 @fill_perceptron_doc
@@ -374,10 +370,9 @@ class VotedPerceptron(_OnlineLinearPerceptron):
         return SurvivalVotes(n_units)
 
     def _publish(self, layer, observer):
-        self.coef_, self.intercept_ = layer.coef, layer.intercept.copy()
+        super()._publish(layer, observer)
         (self.vote_coefs_, self.vote_intercepts_, self.vote_units_,
          self.vote_counts_) = observer.vectors(self.t_ - 1, layer)
-        self._keep_training_weights(layer)
 
     def _unit_scores(self, X):
         Z = safe_sparse_dot(X, self.vote_coefs_.T, dense_output=True)

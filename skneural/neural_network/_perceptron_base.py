@@ -19,18 +19,12 @@ from ..engine.perceptron import STEPS, LinearUnits, run_epoch
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight
 from ..utils._state import warn_interrupted
+from ._held_out import HeldOut
 from ._perceptron_targets import TargetCoder
 
 __all__ = ["BasePerceptron", "PrimalLayerMixin"]
 
 _PROBABILITY_METHODS = ("predict_proba", "predict_log_proba")
-
-
-class _HeldOut:
-    """The early-stopping validation set: inputs, unit targets, weights."""
-
-    def __init__(self, X, Y, sample_weight):
-        self.X, self.Y, self.sample_weight = X, Y, sample_weight
 
 
 class _UnitStopping:
@@ -125,7 +119,11 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
         check_classification_targets(y)
         coder = self._coder if resume else TargetCoder(y, classes)
         Y = coder.encode(y)
-        weights = self._update_weights(coder, y, sample_weight, X)
+        if sample_weight is not None:
+            sample_weight = _check_sample_weight(
+                sample_weight, X, dtype=np.float64, ensure_non_negative=True
+            )
+        weights = self._update_weights(coder, y, sample_weight)
         rng = check_random_state(self.random_state)
         X, Y, weights, held_out = self._split_validation(
             X, Y, y, weights, sample_weight, rng, incremental
@@ -144,17 +142,14 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
         self._publish(layer, observer)
         return self
 
-    def _update_weights(self, coder, y, sample_weight, X):
+    def _update_weights(self, coder, y, sample_weight):
         """Sample times class weights per unit, or None when all are 1."""
         weights = None
         if self.class_weight is not None:
             weights = coder.unit_weights(y, self.class_weight)
         if sample_weight is not None:
-            sample_weight = _check_sample_weight(
-                sample_weight, X, dtype=np.float64, ensure_non_negative=True
-            )
             if weights is None:
-                weights = np.ones((X.shape[0], coder.n_units))
+                weights = np.ones((len(sample_weight), coder.n_units))
             weights = sample_weight[:, None] * weights
         return weights
 
@@ -166,10 +161,8 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
             index, test_size=self.validation_fraction, random_state=rng,
             stratify=None if y.ndim == 2 else y,
         )
-        held_weights = None
-        if sample_weight is not None:
-            held_weights = np.asarray(sample_weight, dtype=np.float64)[val]
-        held_out = _HeldOut(X[val], Y[val], held_weights)
+        held_weights = None if sample_weight is None else sample_weight[val]
+        held_out = HeldOut(X[val], Y[val], held_weights)
         return X[train], Y[train], None if weights is None else weights[train], held_out
 
     def _run_epochs(self, layer, Y, weights, observer, rng, held_out, incremental):
@@ -334,8 +327,9 @@ class PrimalLayerMixin:
         coef, intercept = self._training_weights
         return LinearUnits(X, coef, intercept, self.fit_intercept)
 
-    def _keep_training_weights(self, layer):
-        """Remember the weights the perceptron rule trains, for resuming."""
+    def _publish(self, layer, observer):
+        """Publish the last weights, and remember them for resuming."""
+        self.coef_, self.intercept_ = layer.coef, layer.intercept.copy()
         self._training_weights = (layer.coef, layer.intercept.copy())
 
     def _unit_scores(self, X):

@@ -5,8 +5,7 @@ holding only ``{name}`` (indented like a parameter), and
 :func:`fill_perceptron_doc` splices it in.
 """
 
-import re
-import textwrap
+from ..utils._docs import insert_docs
 
 __all__ = ["fill_perceptron_doc"]
 
@@ -126,14 +125,4 @@ _GROUPS = {
 for _group, _names in _GROUPS.items():
     _ENTRIES[_group] = "\n\n".join(_ENTRIES[name] for name in _names)
 
-_PLACEHOLDER = re.compile(r"^( *)\{(\w+)\}$", re.MULTILINE)
-
-
-def fill_perceptron_doc(cls):
-    """Replace each ``{name}`` line of ``cls.__doc__`` by the shared entry."""
-
-    def entry(match):
-        return textwrap.indent(_ENTRIES[match.group(2)], match.group(1))
-
-    cls.__doc__ = _PLACEHOLDER.sub(entry, cls.__doc__)
-    return cls
+fill_perceptron_doc = insert_docs(**_ENTRIES)

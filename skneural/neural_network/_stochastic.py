@@ -19,8 +19,9 @@ from ..engine import (
     predict,
     revive_dead_units,
 )
-from ..utils._state import TrainingDivergedError, warn_interrupted
+from ..utils._state import TrainingDivergedError, diverged_error, warn_interrupted
 from ._checkpoint import EpochCheckpoint
+from ._held_out import HeldOut
 
 __all__ = ["StochasticTrainingMixin", "TrainingDivergedError"]
 
@@ -34,13 +35,6 @@ _BOOKKEEPING = (
 )
 
 
-class _HeldOut:
-    """The early-stopping validation set."""
-
-    def __init__(self, X, Y, sample_weight):
-        self.X, self.Y, self.sample_weight = X, Y, sample_weight
-
-
 class StochasticTrainingMixin:
     """Mini-batch training with SGD or Adam for :class:`BaseNumpyMLP`."""
 
@@ -52,7 +46,7 @@ class StochasticTrainingMixin:
         batch_size = self._effective_batch_size(X.shape[0])
         optimizer = self._prepare_optimizer(params, incremental, batch_size)
         workspace = Workspace(layout, batch_size, X.dtype)
-        batch_X = None if sp.issparse(X) else np.empty((batch_size, X.shape[1]), X.dtype)
+        batches = _Batches(X, Y, sample_weight, batch_size)
         self.coefs_, self.intercepts_ = layout.unpack(params)
         tracker = self._activity_tracker(layout)
         # Revival draws from its own stream so that how the data are shuffled
@@ -63,8 +57,7 @@ class StochasticTrainingMixin:
         for _ in range(self.max_iter):
             try:
                 loss = self._fit_epoch(
-                    X, Y, sample_weight, params, layout, spec, optimizer,
-                    workspace, rng, batch_X, tracker,
+                    batches, params, layout, spec, optimizer, workspace, rng, tracker,
                 )
                 if tracker is not None:
                     self._revive(params, layout, tracker, optimizer, revival_rng)
@@ -139,7 +132,7 @@ class StochasticTrainingMixin:
         if sample_weight is None:
             train, val = [*train, None], [*val, None]
         self._best_params = None
-        return (*train, _HeldOut(*val))
+        return (*train, HeldOut(*val))
 
     def _activity_tracker(self, layout):
         if not (self.revive_dead_units and self.activation == "relu"):
@@ -171,20 +164,18 @@ class StochasticTrainingMixin:
             )
         return int(np.clip(self.batch_size, 1, n_samples))
 
-    def _fit_epoch(self, X, Y, sample_weight, params, layout, spec, optimizer,
-                   workspace, rng, batch_X, tracker):
+    def _fit_epoch(self, batches, params, layout, spec, optimizer, workspace, rng, tracker):
         """One pass over the training data; returns the mean batch loss."""
-        n_samples = X.shape[0]
+        n_samples = batches.n_samples
         batch_size = workspace.activations[0].shape[0]
         order = rng.permutation(n_samples) if self.shuffle else None
         accumulated_loss = 0.0
         for start in range(0, n_samples, batch_size):
             stop = min(start + batch_size, n_samples)
             rows = slice(start, stop) if order is None else order[start:stop]
-            X_batch = _take_rows(X, rows, batch_X)
-            weight_batch = None if sample_weight is None else sample_weight[rows]
+            X_batch, Y_batch, weight_batch = batches.take(rows)
             batch_loss = self._fit_batch(
-                X_batch, Y[rows], weight_batch, params, layout, spec, optimizer,
+                X_batch, Y_batch, weight_batch, params, layout, spec, optimizer,
                 workspace, rng,
             )
             accumulated_loss += batch_loss * (stop - start)
@@ -206,12 +197,8 @@ class StochasticTrainingMixin:
             gradient_scale=scale, penalty_gradient=False,
         )
         if not math.isfinite(loss):
-            raise TrainingDivergedError(
-                f"The training loss became {loss} at epoch {self.n_iter_ + 1}: "
-                "training diverged. The learning rate is likely too large "
-                f"(learning_rate_init={self.learning_rate_init}); lower it, or "
-                "scale the inputs (e.g. with StandardScaler). The estimator was "
-                "left as it was before this call."
+            raise diverged_error(
+                loss, self.n_iter_ + 1, "learning_rate_init", self.learning_rate_init
             )
         l2 = None
         if spec.alpha:
@@ -292,10 +279,32 @@ def _gradient_scale(alpha, batch_size):
     return coefficient if coefficient >= 1e-10 else 1.0
 
 
-def _take_rows(X, rows, out):
-    """Rows of ``X``, copied into ``out`` when ``X`` is dense."""
+class _Batches:
+    """Gathers the rows of a batch of ``X``, ``Y`` and the sample weights into
+    buffers allocated once per fit (sparse ``X`` is sliced instead)."""
+
+    def __init__(self, X, Y, sample_weight, batch_size):
+        self.n_samples = X.shape[0]
+        self._arrays = (X, Y, sample_weight)
+        self._buffers = [
+            None if array is None or sp.issparse(array)
+            else np.empty((batch_size, *array.shape[1:]), array.dtype)
+            for array in self._arrays
+        ]
+
+    def take(self, rows):
+        """``(X, Y, sample_weight)`` of the batch ``rows`` (a slice or indices)."""
+        return tuple(
+            None if array is None else _take_rows(array, rows, out)
+            for array, out in zip(self._arrays, self._buffers)
+        )
+
+
+def _take_rows(array, rows, out):
+    """Rows of ``array``, copied into ``out`` unless ``rows`` is a slice or
+    ``array`` is sparse (``out`` None)."""
     if out is None or isinstance(rows, slice):
-        return X[rows]
+        return array[rows]
     # The rows come from a permutation, so they are in bounds; mode="clip"
     # spares NumPy the extra buffered copy that mode="raise" makes with out.
-    return np.take(X, rows, axis=0, out=out[: len(rows)], mode="clip")
+    return np.take(array, rows, axis=0, out=out[: len(rows)], mode="clip")

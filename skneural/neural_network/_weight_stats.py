@@ -35,6 +35,16 @@ class WeightStatsRecorder:
             for rows, array in zip(self._rows[kind], arrays):
                 rows.append(np.percentile(array, self.percentiles))
 
+    def snapshot(self):
+        """How many rows each layer has, for :meth:`restore` (rows only get appended)."""
+        return {kind: [len(rows) for rows in self._rows[kind]] for kind in _KINDS}
+
+    def restore(self, snapshot):
+        """Drop the rows recorded since :meth:`snapshot`."""
+        for kind in _KINDS:
+            for rows, length in zip(self._rows[kind], snapshot[kind]):
+                del rows[length:]
+
     def result(self):
         """The record as the ``weight_stats_`` dict of the estimators."""
         shape = (-1, len(self.percentiles))

@@ -3,7 +3,12 @@
 import functools
 import warnings
 
-__all__ = ["TrainingDivergedError", "restore_on_failure", "warn_interrupted"]
+__all__ = [
+    "TrainingDivergedError",
+    "diverged_error",
+    "restore_on_failure",
+    "warn_interrupted",
+]
 
 
 class TrainingDivergedError(ValueError):
@@ -27,6 +32,36 @@ class TrainingDivergedError(ValueError):
     ...     print(str(error).split(":")[0])
     The training loss became inf at epoch 5
     """
+
+
+def diverged_error(loss, epoch, rate_parameter, rate):
+    """The :class:`TrainingDivergedError` for a non-finite training loss.
+
+    Parameters
+    ----------
+    loss : float
+        The non-finite training loss.
+
+    epoch : int
+        The (1-based) epoch in which the loss became ``loss``.
+
+    rate_parameter : str
+        The name of the estimator's learning-rate parameter.
+
+    rate : float
+        Its value, which the message suggests lowering.
+
+    Returns
+    -------
+    error : TrainingDivergedError
+        The exception to raise, with a message naming the learning rate.
+    """
+    return TrainingDivergedError(
+        f"The training loss became {loss} at epoch {epoch}: training diverged. "
+        f"The learning rate is likely too large ({rate_parameter}={rate}); lower it, "
+        "or scale the inputs (e.g. with StandardScaler). The estimator was left as "
+        "it was before this call."
+    )
 
 
 def warn_interrupted(n_iter):

@@ -70,3 +70,26 @@ def test_observers_weight_vectors_by_survival(problem):
         np.average(coefs[units == j], axis=0, weights=counts[units == j]) for j in range(3)
     ])
     np.testing.assert_allclose(average.averages(400, layer)[0], voted_mean)
+
+
+def test_asking_observers_records_nothing(problem):
+    X, Y = problem
+    average, votes = SurvivalAverage(3, 5, np.float64), SurvivalVotes(3)
+    layer, _ = _train(X, Y, "sign", epochs=1, observer=average)
+    _train(X, Y, "sign", epochs=1, observer=votes)
+    recorded = average.snapshot(), votes.snapshot()
+    first = average.averages(200, layer), votes.vectors(200, layer)
+    second = average.averages(200, layer), votes.vectors(200, layer)
+    for before, after in zip(recorded, (average.snapshot(), votes.snapshot())):
+        for array_before, array_after in zip(before, after):
+            np.testing.assert_array_equal(array_before, array_after)
+    for arrays_first, arrays_second in zip(first, second):
+        for array_first, array_second in zip(arrays_first, arrays_second):
+            np.testing.assert_array_equal(array_first, array_second)
+
+
+def test_coef_of_selects_the_weights_of_units():
+    layer = LinearUnits(np.ones((1, 2)), np.array([[2.0, 4.0], [1.0, 3.0]]), np.zeros(2), True)
+    layer.shrink(0.3)
+    units = np.array([False, True])
+    np.testing.assert_array_equal(layer.coef_of(units), layer.coef[units])

@@ -9,8 +9,6 @@ pytest.importorskip("tensorflow")
 @pytest.fixture
 def classification_data(rng):
     """Two separable blobs, 80 samples, 4 features."""
-    import numpy as np
-
     X = rng.normal(size=(80, 4))
     y = (X[:, 0] + X[:, 1] > 0).astype(int)
     return X, y

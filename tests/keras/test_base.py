@@ -12,6 +12,7 @@ from scipy import sparse  # noqa: E402
 from sklearn.base import is_classifier, is_regressor  # noqa: E402
 from sklearn.metrics import ConfusionMatrixDisplay  # noqa: E402
 from sklearn.model_selection import StratifiedKFold, check_cv  # noqa: E402
+from sklearn.utils.multiclass import type_of_target  # noqa: E402
 from tensorflow.python.framework import config  # noqa: E402
 
 from skneural.keras import KerasMLPClassifier, KerasMLPRegressor  # noqa: E402
@@ -107,3 +108,29 @@ def test_all_zero_sample_weights_are_refused(regression_data):
     X, y = regression_data
     with pytest.raises(ValueError, match="non-zero"):
         KerasMLPRegressor(**TINY).fit(X, y, sample_weight=np.zeros(len(y)))
+
+
+def test_one_hot_label_indicator_target_round_trips(classification_data):
+    # SciKeras calls a label indicator matrix with one 1 per row "multiclass-onehot".
+    X, _ = classification_data
+    y = np.eye(3)[np.argmax(X[:, :3], axis=1)]
+    clf = KerasMLPClassifier(**TINY, random_state=0).fit(X, y)
+    predictions = clf.predict(X)
+    assert predictions.shape == clf.predict_proba(X).shape == y.shape
+    assert type_of_target(predictions) == type_of_target(y) == "multilabel-indicator"
+
+
+def test_multiclass_multioutput_target_is_refused(classification_data):
+    X, y = classification_data
+    y = np.column_stack([y, np.arange(len(y)) % 3])
+    with pytest.raises(ValueError, match="Multioutput target data is not supported"):
+        KerasMLPClassifier(**TINY).fit(X, y)
+
+
+def test_callbacks_run_and_are_released_after_fit(classification_data):
+    X, y = classification_data
+    epochs = []
+    record = keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, _: epochs.append(epoch))
+    clf = KerasMLPClassifier(**TINY, early_stopping=True, callbacks=[record]).fit(X, y)
+    assert epochs == [0, 1]
+    assert not {"_fit_callbacks", "_predict_callbacks", "_random_state"} & set(vars(clf))

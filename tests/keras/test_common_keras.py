@@ -4,8 +4,10 @@ import pytest
 
 pytest.importorskip("tensorflow")
 
+from sklearn.utils._param_validation import InvalidParameterError  # noqa: E402
 from sklearn.utils.estimator_checks import parametrize_with_checks  # noqa: E402
 
+import skneural.keras  # noqa: E402
 from skneural.keras import (  # noqa: E402
     KerasMLPClassifier,
     KerasMLPRegressor,
@@ -42,3 +44,15 @@ def expected_failed_checks(estimator):
 @parametrize_with_checks(ESTIMATORS, expected_failed_checks=expected_failed_checks)
 def test_sklearn_compatible_estimator(estimator, check):
     check(estimator)
+
+
+@pytest.mark.parametrize("name", skneural.keras.__all__)
+def test_parameter_constraints_match_the_parameters(name):
+    estimator = getattr(skneural.keras, name)()
+    assert set(estimator._parameter_constraints) == set(estimator.get_params())
+
+
+def test_bad_class_weight_is_refused_by_parameter_validation(classification_data):
+    X, y = classification_data
+    with pytest.raises(InvalidParameterError, match="'class_weight' parameter"):
+        KerasMLPClassifier(class_weight="bogus").fit(X, y)

@@ -52,6 +52,12 @@ def test_class_weight_and_sample_weight_change_the_fit(classification_data):
     assert weighted.history_["loss"][0] != pytest.approx(plain.history_["loss"][0])
 
 
+def test_an_int_hidden_layer_sizes_is_one_layer(regression_data):
+    X, y = regression_data
+    reg = KerasMLPRegressor(hidden_layer_sizes=5, max_iter=2).fit(X, y)
+    assert reg.model_.layers[1].units == 5
+
+
 def test_alpha_adds_the_l2_penalty_divided_by_the_batch(regression_data):
     X, y = regression_data
     reg = KerasMLPRegressor(**TINY, alpha=0.5, batch_size=20).fit(X, y)

@@ -49,6 +49,12 @@ def test_combine_and_loss_options_train(regression_data, combine, loss):
     assert reg.history_["loss"][-1] < reg.history_["loss"][0]
 
 
+def test_an_int_hidden_layer_sizes_is_one_layer(regression_data):
+    X, y = regression_data
+    reg = KerasWideDeepRegressor(**{**TINY, "hidden_layer_sizes": 5}).fit(X, y)
+    assert reg.model_.get_layer("aux").input.shape == (None, 5)
+
+
 def test_learn_clipping_bounds_outliers():
     X = np.arange(1000.0).reshape(-1, 1)
     lower, upper, mean, scale = learn_clipping(X, 0.01)

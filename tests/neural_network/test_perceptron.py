@@ -205,6 +205,37 @@ def test_voted_perceptron_keeps_every_vector(rosenblatt_data):
     assert clf.score(X, y) == 1.0
 
 
+def test_publishing_does_not_split_votes(rosenblatt_data):
+    X, y = rosenblatt_data
+    clf = VotedPerceptron(shuffle=False, tol=None).fit(X, y)
+    prediction = clf.predict(X)
+    for _ in range(3):  # separated: no mistake, so the last vector keeps voting
+        clf.partial_fit(X, y)
+    np.testing.assert_array_equal(clf.vote_counts_, [1, 2, 3, 1, 5 + 3 * len(X)])
+    np.testing.assert_array_equal(clf.predict(X), prediction)
+
+
+def test_early_stopping_does_not_split_votes(iris):
+    # Each unit holds one vector more than its number of mistakes (one fewer
+    # if its last sample was a mistake), however often the votes were read.
+    X, y = iris
+    clf = VotedPerceptron(early_stopping=True, random_state=0).fit(X, y)
+    assert clf.n_iter_ > 1
+    assert len(clf.vote_counts_) <= sum(clf.mistakes_curve_) + len(clf.classes_)
+    np.testing.assert_array_equal(
+        np.bincount(clf.vote_units_, weights=clf.vote_counts_), [clf.t_ - 1] * 3
+    )
+
+
+def test_scalar_sample_weight_with_early_stopping(iris):
+    X, y = iris
+    params = dict(early_stopping=True, random_state=0)
+    scalar = Perceptron(**params).fit(X, y, sample_weight=2.0)
+    array = Perceptron(**params).fit(X, y, sample_weight=np.full(len(y), 2.0))
+    np.testing.assert_array_equal(scalar.coef_, array.coef_)
+    np.testing.assert_array_equal(scalar.predict(X), array.predict(X))
+
+
 @pytest.mark.parametrize("cls", VARIANTS)
 def test_beats_chance_on_digits_with_float32_and_sparse(cls):
     X_train, X_test, y_train, y_test = _scaled_split(*load_digits(return_X_y=True))
