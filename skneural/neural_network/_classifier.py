@@ -14,6 +14,7 @@ from sklearn.utils.multiclass import (
 from sklearn.utils.validation import column_or_1d, validate_data
 
 from ..utils._sklearn import StrOptions, _check_partial_fit_first_call, _fit_context
+from ..training import combined_sample_weight
 from ..utils._state import restore_on_failure
 from ._base import BaseNumpyMLP, is_stochastic
 from ._docstrings import fill_doc
@@ -201,7 +202,7 @@ class NumpyMLPClassifier(ClassifierMixin, BaseNumpyMLP):
         sample_weight = self._check_sample_weight(sample_weight, X)
         if self.class_weight is not None:
             class_weight = compute_sample_weight(self.class_weight, y).astype(X.dtype)
-            sample_weight = class_weight if sample_weight is None else sample_weight * class_weight
+            sample_weight = combined_sample_weight(sample_weight, class_weight)
         Y = self._label_binarizer.transform(y).astype(X.dtype)
         return X, Y, sample_weight
 

@@ -9,7 +9,6 @@ from numbers import Integral, Real
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.model_selection import train_test_split
 from sklearn.utils import check_random_state
 from sklearn.utils.extmath import safe_sparse_dot
 from sklearn.utils.multiclass import check_classification_targets
@@ -18,13 +17,15 @@ from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_dat
 from ..engine.perceptron import STEPS, LinearUnits, run_epoch
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight
+from ..training import EpochCheckpoint, combined_sample_weight, hold_out
 from ..utils._state import warn_interrupted
-from ._held_out import HeldOut
 from ._perceptron_targets import TargetCoder
 
 __all__ = ["BasePerceptron", "PrimalLayerMixin"]
 
 _PROBABILITY_METHODS = ("predict_proba", "predict_log_proba")
+# What an epoch updates besides the weights, rolled back with them on Ctrl-C.
+_BOOKKEEPING = ("t_", "n_iter_", "mistakes_curve_")
 
 
 class _UnitStopping:
@@ -144,26 +145,21 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
 
     def _update_weights(self, coder, y, sample_weight):
         """Sample times class weights per unit, or None when all are 1."""
-        weights = None
+        class_weight = None
         if self.class_weight is not None:
-            weights = coder.unit_weights(y, self.class_weight)
-        if sample_weight is not None:
-            if weights is None:
-                weights = np.ones((len(sample_weight), coder.n_units))
-            weights = sample_weight[:, None] * weights
-        return weights
+            class_weight = coder.unit_weights(y, self.class_weight)
+        elif sample_weight is not None:
+            class_weight = np.ones((len(sample_weight), coder.n_units))
+        return combined_sample_weight(sample_weight, class_weight)
 
     def _split_validation(self, X, Y, y, weights, sample_weight, rng, incremental):
         if not self.early_stopping or incremental:
             return X, Y, weights, None
-        index = np.arange(X.shape[0])
-        train, val = train_test_split(
-            index, test_size=self.validation_fraction, random_state=rng,
+        rows, held_out = hold_out(
+            X, Y, sample_weight, fraction=self.validation_fraction, rng=rng,
             stratify=None if y.ndim == 2 else y,
         )
-        held_weights = None if sample_weight is None else sample_weight[val]
-        held_out = HeldOut(X[val], Y[val], held_weights)
-        return X[train], Y[train], None if weights is None else weights[train], held_out
+        return X[rows], Y[rows], None if weights is None else weights[rows], held_out
 
     def _run_epochs(self, layer, Y, weights, observer, rng, held_out, incremental):
         n_samples, n_units = Y.shape
@@ -177,18 +173,20 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
         # and applied again before each epoch; fresh permutations every epoch
         # make the last weights markedly more seed-dependent.
         order, reshuffle = np.arange(n_samples), rng.permutation(n_samples)
+        checkpoint = EpochCheckpoint(self, _BOOKKEEPING, layer, observer)
         for _ in range(1 if incremental else self.max_iter):
             if self.shuffle:
                 order = order[reshuffle]
-            checkpoint = self._epoch_checkpoint(layer, observer)
             try:
                 result = run_epoch(
                     layer, Y, weights, step, eta0=self.eta0, order=order, active=active,
                     start_step=self.t_ - 1, penalty=penalty, observer=observer,
                 )
                 self._end_epoch(result, n_samples, active)
+                checkpoint.save()
             except KeyboardInterrupt:
-                self._roll_back(checkpoint, layer, observer)
+                checkpoint.restore()
+                warn_interrupted(self.n_iter_)
                 return
             if incremental:
                 return
@@ -206,23 +204,6 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
             print(f"-- Epoch {self.n_iter_}: {self.mistakes_curve_[-1]} mistakes, "
                   f"avg. loss {result.loss.sum() / n_samples:.6f}, "
                   f"{int(active.sum())} unit(s) learning")
-
-    def _epoch_checkpoint(self, layer, observer):
-        """What an epoch changes, to roll back to when it is interrupted."""
-        return (
-            layer.snapshot(),
-            None if observer is None else observer.snapshot(),
-            (self.t_, self.n_iter_, len(self.mistakes_curve_)),
-        )
-
-    def _roll_back(self, checkpoint, layer, observer):
-        """Undo the interrupted epoch (Ctrl-C) and warn."""
-        weights, observed, (self.t_, self.n_iter_, n_epochs) = checkpoint
-        layer.restore(weights)
-        if observer is not None:
-            observer.restore(observed)
-        del self.mistakes_curve_[n_epochs:]
-        warn_interrupted(self.n_iter_)
 
     def _held_out_scores(self, layer, observer, held_out):
         """Accuracy of each unit on the held-out data, or None."""

@@ -7,7 +7,6 @@ import warnings
 import numpy as np
 import scipy.sparse as sp
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.model_selection import train_test_split
 
 from ..engine import (
     ActivityTracker,
@@ -20,8 +19,7 @@ from ..engine import (
     revive_dead_units,
 )
 from ..utils._state import TrainingDivergedError, diverged_error, warn_interrupted
-from ._checkpoint import EpochCheckpoint
-from ._held_out import HeldOut
+from ..training import EpochCheckpoint, TrainedArrays, hold_out
 
 __all__ = ["StochasticTrainingMixin", "TrainingDivergedError"]
 
@@ -53,7 +51,7 @@ class StochasticTrainingMixin:
         # (which depends on their number) does not change the redrawn weights.
         revival_rng = np.random.RandomState(rng.randint(np.iinfo(np.int32).max))
         self.n_iter_ = 0
-        checkpoint = EpochCheckpoint(self, params, optimizer, _BOOKKEEPING)
+        checkpoint = EpochCheckpoint(self, _BOOKKEEPING, TrainedArrays(params, optimizer))
         for _ in range(self.max_iter):
             try:
                 loss = self._fit_epoch(
@@ -116,23 +114,13 @@ class StochasticTrainingMixin:
     def _split_validation(self, X, Y, sample_weight, rng):
         if not self.early_stopping:
             return X, Y, sample_weight, None
-        arrays = [X, Y] if sample_weight is None else [X, Y, sample_weight]
-        parts = train_test_split(
-            *arrays,
-            random_state=rng,
-            test_size=self.validation_fraction,
+        rows, held_out = hold_out(
+            X, Y, sample_weight, fraction=self.validation_fraction, rng=rng,
             stratify=self._stratification(Y),
         )
-        train, val = parts[0::2], parts[1::2]
-        if val[0].shape[0] < 2:
-            raise ValueError(
-                "The validation set is too small. Increase 'validation_fraction' "
-                "or the size of your dataset."
-            )
-        if sample_weight is None:
-            train, val = [*train, None], [*val, None]
         self._best_params = None
-        return (*train, HeldOut(*val))
+        weight = None if sample_weight is None else sample_weight[rows]
+        return X[rows], Y[rows], weight, held_out
 
     def _activity_tracker(self, layout):
         if not (self.revive_dead_units and self.activation == "relu"):

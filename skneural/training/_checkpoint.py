@@ -5,32 +5,31 @@ from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["EpochCheckpoint"]
+__all__ = ["EpochCheckpoint", "TrainedArrays"]
 
 
 class EpochCheckpoint:
-    """The weights, optimiser state and book-keeping after the last whole epoch.
+    """Everything an epoch changes, as it was after the last whole epoch.
 
     A ``KeyboardInterrupt`` can land anywhere in an epoch: inside a batch, in
     the revival of dead units or half-way through the book-keeping.  Restoring
-    all three together leaves the estimator as it was after the last epoch
+    everything together leaves the estimator as it was after the last epoch
     that finished, with consistent curves and counters.
 
     Parameters
     ----------
     estimator : object
         The estimator being trained.
-    params : ndarray
-        Its flat parameter vector, updated in place by training.
-    optimizer : object
-        Its optimiser; ``optimizer.state`` lists the arrays it updates in place.
     attributes : tuple of str
-        The estimator's book-keeping attributes to save (deep-copied).
+        The estimator's book-keeping attributes to save.
+    *owners : object or None
+        Training state that saves itself: objects with ``snapshot()`` and
+        ``restore(snapshot)`` (weights, optimiser, recorders); None is skipped.
     """
 
-    def __init__(self, estimator, params, optimizer, attributes):
-        self._estimator, self._params, self._optimizer = estimator, params, optimizer
-        self._attributes = attributes
+    def __init__(self, estimator, attributes, *owners):
+        self._estimator, self._attributes = estimator, attributes
+        self._owners = [owner for owner in owners if owner is not None]
         self._snapshot = None
         self.save()
 
@@ -38,13 +37,7 @@ class EpochCheckpoint:
         """Remember the current state (the previous one stays until the end)."""
         estimator = self._estimator
         snapshot = (
-            self._params.copy(),
-            [array.copy() for array in self._optimizer.state],
-            {
-                name: value
-                for name, value in vars(self._optimizer).items()
-                if not isinstance(value, np.ndarray)
-            },
+            [owner.snapshot() for owner in self._owners],
             {
                 name: _saved(getattr(estimator, name))
                 for name in self._attributes
@@ -56,13 +49,47 @@ class EpochCheckpoint:
 
     def restore(self):
         """Put the remembered state back."""
-        params, state, scalars, attributes = self._snapshot
+        states, attributes = self._snapshot
+        for owner, state in zip(self._owners, states):
+            owner.restore(state)
+        for name, saved in attributes.items():
+            setattr(self._estimator, name, _restored(saved))
+
+
+class TrainedArrays:
+    """A flat parameter vector and its optimiser, saved and restored together.
+
+    Parameters
+    ----------
+    params : ndarray
+        The flat parameter vector, updated in place by training.
+    optimizer : object
+        Its optimiser; ``optimizer.state`` lists the arrays it updates in
+        place, its other attributes are scalars.
+    """
+
+    def __init__(self, params, optimizer):
+        self._params, self._optimizer = params, optimizer
+
+    def snapshot(self):
+        """Copies of the parameters and of the optimiser's state."""
+        return (
+            self._params.copy(),
+            [array.copy() for array in self._optimizer.state],
+            {
+                name: value
+                for name, value in vars(self._optimizer).items()
+                if not isinstance(value, np.ndarray)
+            },
+        )
+
+    def restore(self, snapshot):
+        """Copy a :meth:`snapshot` back in place."""
+        params, state, scalars = snapshot
         self._params[:] = params
         for current, saved in zip(self._optimizer.state, state):
             current[:] = saved
         vars(self._optimizer).update(scalars)
-        for name, saved in attributes.items():
-            setattr(self._estimator, name, _restored(saved))
 
 
 class _Snapshot(NamedTuple):
