@@ -124,6 +124,11 @@ class _Optimizer:
         self.gradient_scale = float(gradient_scale)
         self.n_steps = 0
 
+    def scale_learning_rate(self, factor):
+        """Multiply the step size, now and in every later schedule step."""
+        self.learning_rate *= factor
+        self.learning_rate_init *= factor
+
     def update(self, params, grad, l2=None):
         """Take one step: ``params`` is updated and ``grad`` overwritten.
 

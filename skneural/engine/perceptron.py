@@ -187,6 +187,16 @@ class LinearUnits:
         raw, intercept, self.scale = snapshot
         self.raw[...], self.intercept[...] = raw, intercept
 
+    def get_weights(self):
+        """Copies of the weights and biases: ``[coef, intercept]``."""
+        return [self.coef, self.intercept.copy()]
+
+    def set_weights(self, weights):
+        """Put back what :meth:`get_weights` returned."""
+        coef, intercept = weights
+        self.set_coef(coef)
+        self.intercept[...] = intercept
+
 
 class DualUnits:
     """Kernel weights of a layer: ``z(x) = sum_i coef[i] K(x_i, x) + b``.
@@ -248,6 +258,14 @@ class DualUnits:
     def restore(self, snapshot):
         """Put back the coefficients of a :meth:`snapshot`."""
         self.dual_coef[...], self.intercept[...] = snapshot
+
+    def get_weights(self):
+        """Copies of the coefficients and biases: ``[dual_coef, intercept]``."""
+        return list(self.snapshot())
+
+    def set_weights(self, weights):
+        """Put back what :meth:`get_weights` returned."""
+        self.restore(tuple(weights))
 
 
 class Penalty:

@@ -47,6 +47,8 @@ class NumpyMLPClassifier(ClassifierMixin, BaseNumpyMLP):
         ``n_samples / (n_classes * np.bincount(y))``. For multilabel targets,
         a list of dicts (one per label) or 'balanced'. Not in scikit-learn.
 
+    {callbacks}
+
     Attributes
     ----------
     classes_ : ndarray or list of ndarray of shape (n_classes,)
@@ -114,6 +116,7 @@ class NumpyMLPClassifier(ClassifierMixin, BaseNumpyMLP):
         revive_dead_units=True,
         weight_percentiles=None,
         class_weight=None,
+        callbacks=None,
     ):
         self.hidden_layer_sizes = hidden_layer_sizes
         self.activation = activation
@@ -143,6 +146,7 @@ class NumpyMLPClassifier(ClassifierMixin, BaseNumpyMLP):
         self.revive_dead_units = revive_dead_units
         self.weight_percentiles = weight_percentiles
         self.class_weight = class_weight
+        self.callbacks = callbacks
 
     @available_if(is_stochastic)
     @_fit_context(prefer_skip_nested_validation=True)

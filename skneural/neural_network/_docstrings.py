@@ -4,6 +4,7 @@ Written once here and spliced into both class docstrings by :func:`fill_doc`,
 so the classifier and the regressor cannot drift apart.
 """
 
+from ..training import CALLBACKS_DOC
 from ..utils._docs import insert_docs
 
 __all__ = ["fill_doc"]
@@ -184,4 +185,6 @@ weight_stats_ : dict or None
     scikit-learn."""
 
 
-fill_doc = insert_docs(parameters=_PARAMETERS, attributes=_ATTRIBUTES)
+fill_doc = insert_docs(
+    parameters=_PARAMETERS, attributes=_ATTRIBUTES, callbacks=CALLBACKS_DOC
+)

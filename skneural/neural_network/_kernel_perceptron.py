@@ -69,6 +69,8 @@ class KernelPerceptron(BasePerceptron):
 
     {stopping_parameters}
 
+    {callbacks}
+
     Attributes
     ----------
     support_ : ndarray of shape (n_SV,)
@@ -129,6 +131,7 @@ class KernelPerceptron(BasePerceptron):
         validation_fraction=0.1,
         n_iter_no_change=5,
         class_weight=None,
+        callbacks=None,
     ):
         self.kernel = kernel
         self.gamma = gamma
@@ -147,6 +150,7 @@ class KernelPerceptron(BasePerceptron):
         self.validation_fraction = validation_fraction
         self.n_iter_no_change = n_iter_no_change
         self.class_weight = class_weight
+        self.callbacks = callbacks
 
     @_fit_context(prefer_skip_nested_validation=True)
     @restore_on_failure

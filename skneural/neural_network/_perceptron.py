@@ -140,6 +140,8 @@ class Perceptron(_OnlineLinearPerceptron):
 
     {step}
 
+    {callbacks}
+
     Attributes
     ----------
     coef_ : ndarray of shape (n_units, n_features)
@@ -195,6 +197,7 @@ class Perceptron(_OnlineLinearPerceptron):
         class_weight=None,
         warm_start=False,
         step="sign",
+        callbacks=None,
     ):
         self.penalty = penalty
         self.alpha = alpha
@@ -213,6 +216,7 @@ class Perceptron(_OnlineLinearPerceptron):
         self.class_weight = class_weight
         self.warm_start = warm_start
         self.step = step
+        self.callbacks = callbacks
 
     def _penalty(self, layer):
         if self.penalty is None:
@@ -245,6 +249,8 @@ class AveragedPerceptron(Perceptron):
     {warm_start}
 
     {step}
+
+    {callbacks}
 
     Attributes
     ----------
@@ -299,6 +305,8 @@ class VotedPerceptron(_OnlineLinearPerceptron):
 
     {warm_start}
 
+    {callbacks}
+
     Attributes
     ----------
     coef_ : ndarray of shape (n_units, n_features)
@@ -351,6 +359,7 @@ class VotedPerceptron(_OnlineLinearPerceptron):
         n_iter_no_change=5,
         class_weight=None,
         warm_start=False,
+        callbacks=None,
     ):
         self.step = step
         self.fit_intercept = fit_intercept
@@ -365,6 +374,7 @@ class VotedPerceptron(_OnlineLinearPerceptron):
         self.n_iter_no_change = n_iter_no_change
         self.class_weight = class_weight
         self.warm_start = warm_start
+        self.callbacks = callbacks
 
     def _new_observer(self, n_units, n_features, dtype):
         return SurvivalVotes(n_units)

@@ -17,7 +17,8 @@ from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_dat
 from ..engine.perceptron import STEPS, LinearUnits, run_epoch
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight
-from ..training import EpochCheckpoint, combined_sample_weight, hold_out
+from ..callbacks import Trainer
+from ..training import EpochCheckpoint, FitCallbacks, combined_sample_weight, hold_out
 from ..utils._state import warn_interrupted
 from ._perceptron_targets import TargetCoder
 
@@ -72,6 +73,7 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
         "tol": [Interval(Real, 0, None, closed="left"), None],
         "shuffle": ["boolean"],
         "verbose": ["verbose"],
+        "callbacks": [list, None],
         "eta0": [Interval(Real, 0, None, closed="neither")],
         "random_state": ["random_state"],
         "early_stopping": ["boolean"],
@@ -139,8 +141,17 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
             self.mistakes_curve_ = []
         self._coder, self.classes_ = coder, coder.classes_
         self._observer = observer
-        self._run_epochs(layer, Y, weights, observer, rng, held_out, incremental)
-        self._publish(layer, observer)
+        trainer = _PerceptronTrainer(self, layer, observer)
+        callbacks = FitCallbacks(self, trainer)
+        try:
+            callbacks.begin()
+            self._run_epochs(layer, Y, weights, rng, held_out, incremental, callbacks)
+            self._publish(layer, observer)
+            if callbacks:
+                callbacks.end()
+                self._publish(layer, observer)
+        finally:
+            callbacks.detach()
         return self
 
     def _update_weights(self, coder, y, sample_weight):
@@ -161,9 +172,9 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
         )
         return X[rows], Y[rows], None if weights is None else weights[rows], held_out
 
-    def _run_epochs(self, layer, Y, weights, observer, rng, held_out, incremental):
+    def _run_epochs(self, layer, Y, weights, rng, held_out, incremental, callbacks):
         n_samples, n_units = Y.shape
-        step = STEPS[self.step]
+        step, trainer = STEPS[self.step], callbacks.trainer
         penalty = self._penalty(layer)
         stopping = _UnitStopping(n_units, self.tol, self.n_iter_no_change, n_samples)
         active = np.ones(n_units, dtype=bool)
@@ -173,28 +184,42 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
         # and applied again before each epoch; fresh permutations every epoch
         # make the last weights markedly more seed-dependent.
         order, reshuffle = np.arange(n_samples), rng.permutation(n_samples)
-        checkpoint = EpochCheckpoint(self, _BOOKKEEPING, layer, observer)
+        checkpoint = EpochCheckpoint(self, _BOOKKEEPING, layer, trainer.observer)
         for _ in range(1 if incremental else self.max_iter):
             if self.shuffle:
                 order = order[reshuffle]
             try:
                 result = run_epoch(
-                    layer, Y, weights, step, eta0=self.eta0, order=order, active=active,
-                    start_step=self.t_ - 1, penalty=penalty, observer=observer,
+                    layer, Y, weights, step, eta0=trainer.learning_rate, order=order,
+                    active=active, start_step=self.t_ - 1, penalty=penalty,
+                    observer=trainer.observer,
                 )
                 self._end_epoch(result, n_samples, active)
                 checkpoint.save()
+                held = self._held_out_scores(layer, trainer.observer, held_out)
+                if callbacks and callbacks.epoch_end(
+                    self.n_iter_, self._epoch_logs(result, n_samples, trainer, held)
+                ):
+                    return
             except KeyboardInterrupt:
                 checkpoint.restore()
                 warn_interrupted(self.n_iter_)
                 return
             if incremental:
                 return
-            scores = self._held_out_scores(layer, observer, held_out)
+            scores = None if held is None else held[0]
             active &= ~stopping.stopped(result.mistakes, result.loss, scores)
             if not active.any():
                 return
         self._warn_not_converged()
+
+    @staticmethod
+    def _epoch_logs(result, n_samples, trainer, held):
+        """What the callbacks see after an epoch."""
+        logs = {"loss": result.loss.sum() / n_samples, "learning_rate": trainer.learning_rate}
+        if held is not None:
+            logs["val_score"], logs["val_loss"] = float(np.mean(held[0])), held[1]
+        return logs
 
     def _end_epoch(self, result, n_samples, active):
         self.t_ += n_samples
@@ -206,13 +231,20 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
                   f"{int(active.sum())} unit(s) learning")
 
     def _held_out_scores(self, layer, observer, held_out):
-        """Accuracy of each unit on the held-out data, or None."""
+        """Accuracy of each unit and the mean perceptron loss on the held-out
+        data, or None without them."""
         if held_out is None:
             return None
         self._publish(layer, observer)
-        fires = STEPS[self.step].fires(self._unit_scores(held_out.X))
-        correct = (fires == (held_out.Y > 0)).astype(np.float64)
-        return np.average(correct, axis=0, weights=held_out.sample_weight)
+        z = self._unit_scores(held_out.X)
+        fires = STEPS[self.step].fires(z)
+        positive = held_out.Y > 0
+        correct = (fires == positive).astype(np.float64)
+        loss = np.maximum(0.0, np.where(positive, -z, z)).sum(axis=1)
+        return (
+            np.average(correct, axis=0, weights=held_out.sample_weight),
+            float(np.average(loss, weights=held_out.sample_weight)),
+        )
 
     def _warn_not_converged(self):
         warnings.warn(
@@ -286,6 +318,42 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
         tags.target_tags.multi_output = True
         tags.classifier_tags.multi_label = True
         return tags
+
+
+class _PerceptronTrainer(Trainer):
+    """The :class:`~skneural.callbacks.Trainer` of a perceptron's fit.
+
+    The weights are the engine layer's, followed by the observer's record
+    (averages, votes) when there is one; the learning rate starts at
+    ``eta0`` and applies from the next epoch on.
+    """
+
+    def __init__(self, estimator, layer, observer):
+        self.estimator, self._layer, self.observer = estimator, layer, observer
+        self.learning_rate = estimator.eta0
+
+    @property
+    def learning_rate(self):
+        return self._learning_rate
+
+    @learning_rate.setter
+    def learning_rate(self, value):
+        self._learning_rate = float(value)
+
+    def get_weights(self):
+        # The observer's record (averages, votes) is part of the fitted model.
+        observed = () if self.observer is None else self.observer.snapshot()
+        return [*self._layer.get_weights(), *map(np.asarray, observed)]
+
+    def set_weights(self, weights):
+        n_layer = len(self._layer.get_weights())
+        self._layer.set_weights(weights[:n_layer])
+        if self.observer is not None:
+            self.observer.restore(tuple(weights[n_layer:]))
+
+    def fitted_copy(self):
+        self.estimator._publish(self._layer, self.observer)
+        return copy.deepcopy(self.estimator)
 
 
 class PrimalLayerMixin:

@@ -5,6 +5,7 @@ holding only ``{name}`` (indented like a parameter), and
 :func:`fill_perceptron_doc` splices it in.
 """
 
+from ..training import CALLBACKS_DOC
 from ..utils._docs import insert_docs
 
 __all__ = ["fill_perceptron_doc"]
@@ -113,6 +114,8 @@ mistakes_curve_ : list of int
     Number of updates (unit mistakes) in each epoch. It reaches 0 on
     linearly separable data (the perceptron convergence theorem).""",
 }
+
+_ENTRIES["callbacks"] = CALLBACKS_DOC
 
 _GROUPS = {
     "penalty_parameters": ["penalty", "alpha", "l1_ratio"],

@@ -54,6 +54,8 @@ default='squared_error'
         Residual at which the Huber loss turns from quadratic to linear.
         Used only with ``loss='huber'``.
 
+    {callbacks}
+
     Attributes
     ----------
     out_activation_ : str
@@ -122,6 +124,7 @@ default='squared_error'
         weight_percentiles=None,
         output_activation=None,
         huber_delta=1.0,
+        callbacks=None,
     ):
         self.loss = loss
         self.hidden_layer_sizes = hidden_layer_sizes
@@ -153,6 +156,7 @@ default='squared_error'
         self.weight_percentiles = weight_percentiles
         self.output_activation = output_activation
         self.huber_delta = huber_delta
+        self.callbacks = callbacks
 
     @available_if(is_stochastic)
     @_fit_context(prefer_skip_nested_validation=True)

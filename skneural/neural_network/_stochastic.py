@@ -19,7 +19,8 @@ from ..engine import (
     revive_dead_units,
 )
 from ..utils._state import TrainingDivergedError, diverged_error, warn_interrupted
-from ..training import EpochCheckpoint, TrainedArrays, hold_out
+from ..callbacks import Trainer
+from ..training import EpochCheckpoint, FitCallbacks, TrainedArrays, hold_out
 
 __all__ = ["StochasticTrainingMixin", "TrainingDivergedError"]
 
@@ -51,27 +52,46 @@ class StochasticTrainingMixin:
         # (which depends on their number) does not change the redrawn weights.
         revival_rng = np.random.RandomState(rng.randint(np.iinfo(np.int32).max))
         self.n_iter_ = 0
+        run = (batches, params, layout, spec, optimizer, workspace, rng, tracker)
+        callbacks = FitCallbacks(self, _NetworkTrainer(self, params, optimizer))
+        try:
+            callbacks.begin()
+            self._run_epochs(run, revival_rng, held_out, incremental, callbacks)
+            self._optimizer = optimizer
+            if held_out is not None:
+                params[:] = self._best_params
+            callbacks.end()
+        finally:
+            callbacks.detach()
+
+    def _run_epochs(self, run, revival_rng, held_out, incremental, callbacks):
+        """Train epoch after epoch until a stopping rule, a callback or Ctrl-C."""
+        batches, params, layout, spec, optimizer, _, _, tracker = run
         checkpoint = EpochCheckpoint(self, _BOOKKEEPING, TrainedArrays(params, optimizer))
         for _ in range(self.max_iter):
             try:
-                loss = self._fit_epoch(
-                    batches, params, layout, spec, optimizer, workspace, rng, tracker,
-                )
+                loss = self._fit_epoch(*run)
                 if tracker is not None:
                     self._revive(params, layout, tracker, optimizer, revival_rng)
-                stop = self._end_epoch(loss, params, X.shape[0], optimizer, held_out, spec)
+                stop = self._end_epoch(loss, params, batches.n_samples, optimizer, held_out, spec)
                 checkpoint.save()
+                if callbacks:
+                    stop |= callbacks.epoch_end(self.n_iter_, self._epoch_logs(optimizer))
             except KeyboardInterrupt:
                 checkpoint.restore()
                 warn_interrupted(self.n_iter_)
-                break
+                return
             if stop or incremental:
-                break
-        else:
-            self._warn_max_iter()
-        self._optimizer = optimizer
-        if held_out is not None:
-            params[:] = self._best_params
+                return
+        self._warn_max_iter()
+
+    def _epoch_logs(self, optimizer):
+        """What the callbacks see after an epoch."""
+        logs = {"loss": self.loss_, "learning_rate": optimizer.learning_rate}
+        if self.validation_scores_:
+            logs["val_loss"] = self.validation_loss_curve_[-1]
+            logs["val_score"] = self.validation_scores_[-1]
+        return logs
 
     def _start_curves(self, incremental):
         """Fresh curve lists, so a failed fit never touches the old ones."""
@@ -265,6 +285,38 @@ def _gradient_scale(alpha, batch_size):
     """
     coefficient = l2_coefficient(alpha, batch_size)
     return coefficient if coefficient >= 1e-10 else 1.0
+
+
+class _NetworkTrainer(Trainer):
+    """The :class:`~skneural.callbacks.Trainer` of a NumPy MLP's fit.
+
+    The weights are ``coefs_`` and ``intercepts_``, views of the flat
+    parameter vector; the learning rate is the optimiser's.
+    """
+
+    def __init__(self, estimator, params, optimizer):
+        self.estimator, self._params, self._optimizer = estimator, params, optimizer
+
+    @property
+    def learning_rate(self):
+        return self._optimizer.learning_rate
+
+    @learning_rate.setter
+    def learning_rate(self, value):
+        self._optimizer.scale_learning_rate(float(value) / self._optimizer.learning_rate)
+
+    def _arrays(self):
+        return [*self.estimator.coefs_, *self.estimator.intercepts_]
+
+    def get_weights(self):
+        return [array.copy() for array in self._arrays()]
+
+    def set_weights(self, weights):
+        for array, saved in zip(self._arrays(), weights, strict=True):
+            array[...] = saved
+
+    def fitted_copy(self):
+        return copy.deepcopy(self.estimator)
 
 
 class _Batches:

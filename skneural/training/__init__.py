@@ -7,13 +7,15 @@ whole epoch (:class:`EpochCheckpoint`) and the callbacks a fit runs
 engine, never an estimator.
 """
 
-from ._callbacks import fit_callbacks
+from ._callbacks import CALLBACKS_DOC, FitCallbacks, fit_callbacks
 from ._checkpoint import EpochCheckpoint, TrainedArrays
 from ._held_out import HeldOut, hold_out
 from ._weights import combined_sample_weight
 
 __all__ = [
+    "CALLBACKS_DOC",
     "EpochCheckpoint",
+    "FitCallbacks",
     "HeldOut",
     "TrainedArrays",
     "combined_sample_weight",
