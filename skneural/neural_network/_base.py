@@ -29,6 +29,7 @@ from ..utils._sklearn import (
     _check_sample_weight,
     _fit_context,
 )
+from ..training import HeldOut
 from ..utils._persistence import VersionedStateMixin
 from ..utils._state import restore_on_failure
 from ..utils._validation import validated_hidden_layer_sizes
@@ -111,7 +112,7 @@ class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, 
 
     @_fit_context(prefer_skip_nested_validation=True)
     @restore_on_failure
-    def fit(self, X, y, sample_weight=None):
+    def fit(self, X, y, X_val=None, y_val=None, sample_weight=None):
         """Fit the model to data matrix X and target(s) y.
 
         Parameters
@@ -123,6 +124,18 @@ class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, 
             The target values: class labels (or a label indicator matrix for
             multilabel classification), or real numbers for regression.
 
+        X_val : {array-like, sparse matrix} of shape (n_val_samples, n_features), \
+default=None
+            Held-out inputs, scored after every epoch of a stochastic solver
+            into ``validation_scores_`` and ``validation_loss_curve_`` and
+            passed to the callbacks as ``val_score`` and ``val_loss``. With
+            ``early_stopping=True`` they replace the ``validation_fraction``
+            split. Not in scikit-learn.
+
+        y_val : array-like of shape (n_val_samples,) or (n_val_samples, n_outputs), \
+default=None
+            Their targets (for a classifier, among the classes of ``y``).
+
         sample_weight : array-like of shape (n_samples,), default=None
             Sample weights.
 
@@ -131,9 +144,27 @@ class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, 
         self : object
             The fitted estimator.
         """
-        return self._fit(X, y, sample_weight=sample_weight, incremental=False)
+        return self._fit(
+            X, y, sample_weight=sample_weight, incremental=False, validation=(X_val, y_val)
+        )
 
-    def _fit(self, X, y, sample_weight=None, incremental=False):
+    def _held_out(self, X_val, y_val):
+        """The user's held-out data, validated like the training data, or None."""
+        if X_val is None and y_val is None:
+            return None
+        if X_val is None or y_val is None:
+            raise ValueError("X_val and y_val must be given together.")
+        if self.solver == "lbfgs":
+            raise ValueError(
+                "X_val and y_val need a stochastic solver: 'lbfgs' has no epochs to "
+                "score. Use solver='adam' or 'sgd'."
+            )
+        X_val, Y_val, weight = self._validate_input(
+            X_val, y_val, None, incremental=True, reset=False
+        )
+        return HeldOut(X_val, Y_val, weight)
+
+    def _fit(self, X, y, sample_weight=None, incremental=False, validation=(None, None)):
         if self.solver == "lbfgs" and self.dropout > 0:
             raise ValueError(
                 "dropout needs a stochastic solver: L-BFGS minimises a deterministic "
@@ -147,6 +178,7 @@ class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, 
         X, Y, sample_weight = self._validate_input(
             X, y, sample_weight, incremental, reset=first_pass
         )
+        held_out = self._held_out(*validation)
         rng = check_random_state(self.random_state)
         layout = Layout([X.shape[1], *hidden_layer_sizes, Y.shape[1]])
         if first_pass:
@@ -160,7 +192,7 @@ class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, 
                 params = self._fit_lbfgs(X, Y, sample_weight, params, layout, spec)
             else:
                 self._fit_stochastic(
-                    X, Y, sample_weight, params, layout, spec, rng, incremental
+                    X, Y, sample_weight, params, layout, spec, rng, incremental, held_out
                 )
         if not np.isfinite(params).all():
             raise ValueError(

@@ -140,11 +140,12 @@ loss_curve_ : list of float
 
 validation_scores_ : list of float or None
     The score on the held-out data after each epoch, when
-    ``early_stopping=True``; else None.
+    ``early_stopping=True`` or ``X_val`` was given; else None.
 
 validation_loss_curve_ : list of float or None
     The loss (without the L2 penalty) on the held-out data after each
-    epoch, when ``early_stopping=True``; else None. Not in scikit-learn.
+    epoch, when ``early_stopping=True`` or ``X_val`` was given; else None.
+    Not in scikit-learn.
 
 best_validation_score_ : float or None
     The best of ``validation_scores_``, or None.

@@ -37,11 +37,13 @@ _BOOKKEEPING = (
 class StochasticTrainingMixin:
     """Mini-batch training with SGD or Adam for :class:`BaseNumpyMLP`."""
 
-    def _fit_stochastic(self, X, Y, sample_weight, params, layout, spec, rng, incremental):
+    def _fit_stochastic(self, X, Y, sample_weight, params, layout, spec, rng, incremental,
+                        held_out=None):
         if self.early_stopping and incremental:
             raise ValueError("partial_fit does not support early_stopping=True")
-        self._start_curves(incremental)
-        X, Y, sample_weight, held_out = self._split_validation(X, Y, sample_weight, rng)
+        if held_out is None:
+            X, Y, sample_weight, held_out = self._split_validation(X, Y, sample_weight, rng)
+        self._start_curves(incremental, held_out is not None)
         batch_size = self._effective_batch_size(X.shape[0])
         optimizer = self._prepare_optimizer(params, incremental, batch_size)
         workspace = Workspace(layout, batch_size, X.dtype)
@@ -58,7 +60,7 @@ class StochasticTrainingMixin:
             callbacks.begin()
             self._run_epochs(run, revival_rng, held_out, incremental, callbacks)
             self._optimizer = optimizer
-            if held_out is not None:
+            if self.early_stopping:
                 params[:] = self._best_params
             callbacks.end()
         finally:
@@ -93,19 +95,17 @@ class StochasticTrainingMixin:
             logs["val_score"] = self.validation_scores_[-1]
         return logs
 
-    def _start_curves(self, incremental):
+    def _start_curves(self, incremental, validated):
         """Fresh curve lists, so a failed fit never touches the old ones."""
         resume = incremental or self.warm_start
         self.loss_curve_ = list(getattr(self, "loss_curve_", None) or []) if resume else []
+        self.validation_scores_ = [] if validated else None
+        self.validation_loss_curve_ = [] if validated else None
+        self.best_validation_score_ = -np.inf if validated else None
+        self._best_params = None
         if self.early_stopping:
-            self.validation_scores_ = []
-            self.validation_loss_curve_ = []
-            self.best_validation_score_ = -np.inf
             self.best_loss_ = None
         else:
-            self.validation_scores_ = None
-            self.validation_loss_curve_ = None
-            self.best_validation_score_ = None
             previous = getattr(self, "best_loss_", None) if resume else None
             self.best_loss_ = np.inf if previous is None else previous
         if not resume or not hasattr(self, "_no_improvement_count"):
@@ -138,7 +138,6 @@ class StochasticTrainingMixin:
             X, Y, sample_weight, fraction=self.validation_fraction, rng=rng,
             stratify=self._stratification(Y),
         )
-        self._best_params = None
         weight = None if sample_weight is None else sample_weight[rows]
         return X[rows], Y[rows], weight, held_out
 
@@ -234,16 +233,19 @@ class StochasticTrainingMixin:
         return stop
 
     def _update_no_improvement_count(self, params, held_out, spec):
-        if held_out is None:
-            last = self.loss_curve_[-1]
-            improved = last <= self.best_loss_ - self.tol
-            self.best_loss_ = min(self.best_loss_, last)
-        else:
+        if self.early_stopping:
             score = self._score_held_out(held_out, spec)
             improved = score >= self.best_validation_score_ + self.tol
             if score > self.best_validation_score_ or self._best_params is None:
                 self.best_validation_score_ = score
                 self._best_params = params.copy()
+        else:
+            if held_out is not None:
+                score = self._score_held_out(held_out, spec)
+                self.best_validation_score_ = max(self.best_validation_score_, score)
+            last = self.loss_curve_[-1]
+            improved = last <= self.best_loss_ - self.tol
+            self.best_loss_ = min(self.best_loss_, last)
         self._no_improvement_count = 0 if improved else self._no_improvement_count + 1
 
     def _score_held_out(self, held_out, spec):
@@ -260,7 +262,7 @@ class StochasticTrainingMixin:
         return score
 
     def _no_improvement_message(self, held_out):
-        what = "Training loss" if held_out is None else "Validation score"
+        what = "Validation score" if self.early_stopping else "Training loss"
         return (
             f"{what} did not improve more than tol={self.tol:f} for "
             f"{self.n_iter_no_change} consecutive epochs."
