@@ -1,13 +1,14 @@
 """skneural: neural-network estimators that behave exactly like scikit-learn's own.
 
-The NumPy multi-layer perceptrons live in :mod:`skneural.neural_network`;
-the Keras estimators (which need TensorFlow) in ``skneural.keras``, imported
+The NumPy multi-layer perceptrons live in :mod:`skneural.neural_network`,
+the perceptron family in ``skneural.perceptron``, the training machinery
+they share in ``skneural.training`` (private); the Keras estimators (which need TensorFlow) in ``skneural.keras``, imported
 only on demand.
 """
 
 from .neural_network import NumpyMLPClassifier, NumpyMLPRegressor
 from .neural_network import MLPEnsembleRegressor
-from .neural_network import (
+from .perceptron import (
     AveragedPerceptron,
     KernelPerceptron,
     LogicNetwork,

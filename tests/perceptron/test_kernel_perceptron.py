@@ -8,7 +8,7 @@ from sklearn.metrics.pairwise import rbf_kernel
 
 from skneural import KernelPerceptron, Perceptron
 from skneural.datasets import make_logic_gate, make_spiral
-from skneural.neural_network import _kernel_perceptron
+from skneural.perceptron import _kernel_perceptron
 
 
 @pytest.fixture
