@@ -80,7 +80,7 @@ class FitCallbacks:
 
 CALLBACKS_DOC = """\
 callbacks : list of Callback or None, default=None
-    :class:`~skneural.callbacks.Callback` objects called at the start of
+    ``skneural.callbacks.Callback`` objects called at the start of
     the fit, after every epoch (with the epoch's ``loss``,
     ``learning_rate`` and, with held-out data, ``val_loss`` and
     ``val_score``; any of them can stop the fit) and at its end. None runs
