@@ -47,6 +47,8 @@ templates_path = ["_templates"]
 html_theme = "pydata_sphinx_theme"
 html_title = f"skneural {release}"
 html_theme_options = {
+    "header_links_before_dropdown": 5,
+    "navbar_persistent": ["search-button"],
     "navbar_end": ["navbar-icon-links"],
     "secondary_sidebar_items": ["page-toc", "sg_download_links", "sg_launcher_links"],
     "show_toc_level": 1,
