@@ -70,8 +70,7 @@ def fetch_cifar10(*, subset="train", data_home=None, download_if_missing=True,
 
     Parameters
     ----------
-    subset : {'train', 'test', 'all'}, default='train'
-        The training images, the test images, or both (training first).
+    {subset}
 
     {fetch_parameters}
 
