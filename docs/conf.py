@@ -4,10 +4,13 @@ Build it (without warnings) with::
 
     python -m sphinx -W --keep-going -b html docs docs/_build/html
 
-The gallery executes the scripts of ``examples/`` that need no real data. The
-scripts that read real data (they mention ``SKNEURAL_DATA``) run only when that
-environment variable is set; otherwise they are shown with their code but not
-executed. The build makes no network access.
+The gallery executes every script of ``examples/`` whose data sets (the
+``skneural.datasets.fetch_*`` functions it calls) are in ``data_home``
+(``$SKNEURAL_DATA``); the others are shown with their code but not executed,
+and the build fails when an executed example draws no figure. The build makes
+no network access: the links into other projects' documentation come from the
+inventories committed under ``docs/inventories`` (see ``make_inventories.py``
+there).
 """
 
 import os
@@ -20,6 +23,10 @@ ROOT = DOCS.parent
 sys.path.insert(0, str(ROOT))  # document this checkout, not an installed copy
 
 import skneural  # noqa: E402
+import skneural.datasets  # noqa: E402
+from sphinx.util import logging  # noqa: E402
+
+logger = logging.getLogger(__name__)
 
 project = "skneural"
 author = "skneural developers"
@@ -29,6 +36,7 @@ version = release = skneural.__version__
 extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
+    "sphinx.ext.intersphinx",
     "sphinx.ext.mathjax",
     "numpydoc",
     "sphinx_gallery.gen_gallery",
@@ -36,8 +44,16 @@ extensions = [
 
 exclude_patterns = ["_build", "_templates", "results_table.rst"]  # included by results.rst
 templates_path = ["_templates"]
-html_theme = "alabaster"
-html_theme_options = {"description": "scikit-learn's neural networks, extended"}
+html_theme = "pydata_sphinx_theme"
+html_title = f"skneural {release}"
+html_theme_options = {
+    "header_links_before_dropdown": 5,
+    "navbar_persistent": ["search-button"],
+    "navbar_end": ["navbar-icon-links"],
+    "secondary_sidebar_items": ["page-toc", "sg_download_links", "sg_launcher_links"],
+    "show_toc_level": 1,
+}
+html_sidebars = {"index": [], "changelog": [], "results": []}
 html_static_path = []
 
 # -- API reference -----------------------------------------------------------
@@ -73,13 +89,29 @@ def unlink_foreign_references(app, what, name, obj, options, lines):
 
 def setup(app):
     app.connect("autodoc-skip-member", skip_metadata_routing)
+    app.connect("build-finished", check_gallery_figures)
     app.connect("autodoc-process-docstring", unlink_foreign_references)
 
 
-# Cross-references: every reference inside skneural must resolve. Names of
-# other projects are not checked: the build is offline (no intersphinx fetch).
+# Cross-references: every reference inside skneural must resolve, and those
+# into the projects below resolve through their inventories, committed under
+# docs/inventories because the build is offline (the first entry of each pair
+# is where the links point, the second the local objects.inv).
+INVENTORIES = DOCS / "inventories"
+intersphinx_mapping = {
+    name: (url, str(INVENTORIES / f"{name}.inv"))
+    for name, url in {
+        "python": "https://docs.python.org/3/",
+        "numpy": "https://numpy.org/doc/stable/",
+        "scipy": "https://docs.scipy.org/doc/scipy/",
+        "sklearn": "https://scikit-learn.org/stable/",
+        # Also lists the keras names: Keras 3 is tf.keras in TensorFlow's pages.
+        "tensorflow": "https://www.tensorflow.org/api_docs/python/",
+    }.items()
+}
 nitpicky = True
 nitpick_ignore_regex = [
+    # Names the inventories do not list stay plain text.
     (r"py:.*", r"(sklearn|numpy|scipy|pandas|matplotlib|joblib|skops|dask|keras|tensorflow|scikeras)(\..*)?"),
     (r"py:.*", r"(array-like|sparse matrix|callable|ndarray|optional|default|object)"),
 ]
@@ -88,28 +120,43 @@ nitpick_ignore_regex = [
 EXAMPLES = ROOT / "examples"
 
 
-def _needs_real_data(script):
-    """An example needs real data when it reads ``SKNEURAL_DATA``."""
-    return "SKNEURAL_DATA" in script.read_text(encoding="utf-8")
+_FETCH_CALL = re.compile(r"\bfetch_(\w+)\(")
 
 
-def _executed_examples():
-    """Regex of the example scripts the gallery runs in this build."""
-    scripts = sorted(EXAMPLES.glob("plot_*.py"))  # each mentions SKNEURAL_DATA if it needs data
-    if not os.environ.get("SKNEURAL_DATA"):
-        scripts = [script for script in scripts if not _needs_real_data(script)]
-    names = "|".join(re.escape(script.name) for script in scripts)
-    return rf"{re.escape(os.sep)}({names})$" if names else r"^$"
+def _has_its_data(script):
+    """Whether the data sets ``script`` fetches are all in ``data_home``: the
+    folder of ``fetch_<name>`` (``fetch_<name>_raw``) is ``data_home/<name>``."""
+    folders = {name.removesuffix("_raw") for name in _FETCH_CALL.findall(script.read_text())}
+    data_home = skneural.datasets.get_data_home()
+    return all(any((data_home / folder).glob("*")) for folder in folders)
+
+
+EXECUTED = [script.name for script in sorted(EXAMPLES.glob("plot_*.py")) if _has_its_data(script)]
+
+
+def check_gallery_figures(app, exception):
+    """Warn (an error with -W) for every executed example whose page shows no
+    figure of its own."""
+    if exception is not None or app.builder.format != "html":
+        return
+    pages = Path(app.outdir) / "auto_examples"
+    for name in EXECUTED:
+        stem = name.removesuffix(".py")
+        page = pages / f"{stem}.html"
+        if f'src="../_images/sphx_glr_{stem}_' not in page.read_text(encoding="utf-8"):
+            logger.warning("the gallery page %s shows no figure", page)
 
 
 sphinx_gallery_conf = {
     "examples_dirs": str(EXAMPLES),
     "gallery_dirs": "auto_examples",
-    "filename_pattern": _executed_examples(),
-    "ignore_pattern": r"(^|[/\\])_[^/\\]*$",  # helper modules such as _mnist.py
+    "filename_pattern": rf"{re.escape(os.sep)}({'|'.join(map(re.escape, EXECUTED))})$",
     "within_subsection_order": "FileNameSortKey",
     "download_all_examples": False,
     "write_computation_times": False,
     "show_signature": False,
     "reset_modules": ("matplotlib",),
+    "doc_module": ("skneural",),
+    "backreferences_dir": "generated/backreferences",
+    "reference_url": {"skneural": None},
 }

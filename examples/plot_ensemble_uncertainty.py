@@ -8,13 +8,10 @@ training interval they agree. Outside it their predictions part: the ReLU
 members extrapolate along straight lines, the tanh members level off. The
 standard deviation across members, ``predict(X, return_std=True)``, thus
 grows away from the data and serves as an uncertainty estimate.
-
-Writes ``plot_ensemble_uncertainty.png`` next to this file.
 """
 
 import matplotlib.pyplot as plt
 import numpy as np
-from _figures import save
 
 from skneural import MLPEnsembleRegressor, NumpyMLPRegressor
 
@@ -44,4 +41,4 @@ ax.scatter(X_train, y_train, s=10, color="black", label="training data")
 ax.set(xlabel="x", ylabel="y",
        title="The members disagree, and the spread grows, outside the training data")
 ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3)
-save(figure, "plot_ensemble_uncertainty")
+plt.show()

@@ -11,14 +11,13 @@ network is stuck predicting the majority class (about 62 %). skneural revives
 dead units and reaches about 99 % on every seed.
 
 Reads the font-colour CSV with :func:`skneural.datasets.fetch_font_colors`
-from ``$SKNEURAL_DATA/font_colors``. Writes ``plot_font_colors.png``.
+from ``$SKNEURAL_DATA/font_colors``.
 """
 
 import warnings
 
 import matplotlib.pyplot as plt
 import numpy as np
-from _figures import save
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
@@ -46,4 +45,4 @@ for ax, cls in zip(axes, [MLPClassifier, NumpyMLPClassifier]):
     ax.legend(fontsize=7)
     print(f"{cls.__name__:20s} test accuracy per seed: {np.round(scores, 3)}")
 fig.tight_layout()
-save(fig, "plot_font_colors")
+plt.show()

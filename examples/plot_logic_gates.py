@@ -9,12 +9,10 @@ A trained ``Perceptron`` learns AND but never XOR: its mistakes per epoch fall
 to zero on AND and never do on XOR.
 
 Prints every truth table and plots the perceptron's mistakes per epoch.
-Writes ``plot_logic_gates.png`` next to this script.
 """
 
 import warnings
 import matplotlib.pyplot as plt
-from _figures import save
 from sklearn.exceptions import ConvergenceWarning
 
 from skneural import Perceptron, make_logic_network
@@ -35,4 +33,4 @@ for gate in ["and", "or", "xor"]:
     ax.plot(range(1, model.n_iter_ + 1), model.mistakes_curve_, marker="o", label=gate)
 ax.set(xlabel="epoch", ylabel="mistakes", title="Perceptron rule on the truth tables")
 ax.legend()
-save(fig, "plot_logic_gates")
+plt.show()

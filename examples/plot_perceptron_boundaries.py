@@ -11,12 +11,11 @@ separable data, and skneural's ``Perceptron`` says so with a
 
 Draws the decision boundaries of the three models on noisy XOR and on the
 spiral (scikit-learn's ``DecisionBoundaryDisplay``) with their training
-accuracies. Writes ``plot_perceptron_boundaries.png`` next to this script.
+accuracies.
 """
 
 import warnings
 import matplotlib.pyplot as plt
-from _figures import save
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.inspection import DecisionBoundaryDisplay
 
@@ -50,4 +49,4 @@ for row, (data_name, (X, y)) in zip(axes, DATASETS.items()):
         ax.set_title(f"{model_name}\n{data_name}: accuracy {accuracy:.0%}", fontsize=10)
         print(f"{data_name:22s} {model_name:30s} training accuracy {accuracy:.3f}")
 
-save(fig, "plot_perceptron_boundaries")
+plt.show()

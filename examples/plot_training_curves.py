@@ -9,12 +9,10 @@ data and record the held-out loss after every epoch in
 curves show over-fitting: the training loss keeps falling while the validation
 loss levels off. Dropout narrows the gap between them.
 
-Runs on scikit-learn's bundled digits, in a few seconds. Writes
-``plot_training_curves.png``.
+Runs on scikit-learn's bundled digits, in a few seconds.
 """
 
 import matplotlib.pyplot as plt
-from _figures import save
 from sklearn.datasets import load_digits
 from sklearn.preprocessing import StandardScaler
 
@@ -38,4 +36,4 @@ for ax, dropout in zip(axes, [0.0, 0.3]):
     print(f"dropout={dropout}: {model.n_iter_} epochs, best validation accuracy "
           f"{model.best_validation_score_:.3f}")
 fig.tight_layout()
-save(fig, "plot_training_curves")
+plt.show()

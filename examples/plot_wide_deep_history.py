@@ -12,10 +12,10 @@ the script prints the validation RMSE on the text's split (two
 
 Needs TensorFlow (the ``keras`` extra) and reads the California housing CSV
 with :func:`skneural.datasets.fetch_california_housing` from
-``$SKNEURAL_DATA/california_housing``. Writes ``plot_wide_deep_history.png``.
+``$SKNEURAL_DATA/california_housing``.
 """
 
-from _figures import save
+import matplotlib.pyplot as plt
 from sklearn.impute import SimpleImputer
 from sklearn.metrics import root_mean_squared_error
 from sklearn.model_selection import train_test_split
@@ -38,4 +38,4 @@ print(f"validation RMSE {rmse:.3f} after {model[-1].n_iter_} epochs")
 
 display = TrainingCurveDisplay.from_estimator(model)
 display.figure_.suptitle(f"Wide & Deep on California housing (validation RMSE {rmse:.3f})")
-save(display.figure_, "plot_wide_deep_history")
+plt.show()

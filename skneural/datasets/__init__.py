@@ -2,6 +2,7 @@
 
 from ._generators import make_logic_gate, make_spiral
 from ._idx import read_idx
+from ._cifar import fetch_cifar10
 from ._fetch import get_data_home
 from ._loaders import (
     fetch_california_housing,
@@ -16,6 +17,7 @@ __all__ = [
     "get_data_home",
     "fetch_california_housing",
     "fetch_california_housing_raw",
+    "fetch_cifar10",
     "fetch_fashion_mnist",
     "fetch_font_colors",
     "fetch_mnist",

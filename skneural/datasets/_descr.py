@@ -127,3 +127,26 @@ Benchmarking Machine Learning Algorithms, arXiv:1708.07747 (2017).
 
 Source: https://github.com/zalandoresearch/fashion-mnist
 """
+
+CIFAR10 = """\
+.. _cifar10_dataset:
+
+CIFAR-10
+--------
+
+**Data Set Characteristics:**
+
+:Number of Instances: 50,000 for training and 10,000 for testing
+:Number of Attributes: 3,072 = 32x32 RGB pixels, each channel in 0..255
+:Target: 0 airplane, 1 automobile, 2 bird, 3 cat, 4 deer, 5 dog, 6 frog,
+    7 horse, 8 ship, 9 truck
+
+Small colour photographs, 6,000 per class. Far harder than MNIST for a
+dense network: a one- or two-layer network reaches only about 37 % test
+accuracy, and the weights of a one-layer network are colour blobs.
+
+Krizhevsky, Learning Multiple Layers of Features from Tiny Images, technical
+report, University of Toronto (2009).
+
+Source: https://www.cs.toronto.edu/~kriz/cifar.html
+"""

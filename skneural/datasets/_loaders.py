@@ -89,6 +89,9 @@ _COMMON = {
 
 
 _DOCS = {
+    "subset": """\
+subset : {'train', 'test', 'all'}, default='train'
+    The training images, the test images, or both (training first).""",
     "fetch_parameters": """\
 data_home : str or path-like, default=None
     Folder of the data sets; by default ``$SKNEURAL_DATA``, else
@@ -306,8 +309,7 @@ def fetch_mnist(*, subset="train", data_home=None, download_if_missing=True,
 
     Parameters
     ----------
-    subset : {'train', 'test', 'all'}, default='train'
-        The training images, the test images, or both (training first).
+    {subset}
 
     {fetch_parameters}
 
@@ -349,8 +351,7 @@ def fetch_fashion_mnist(*, subset="train", data_home=None, download_if_missing=T
 
     Parameters
     ----------
-    subset : {'train', 'test', 'all'}, default='train'
-        The training images, the test images, or both (training first).
+    {subset}
 
     {fetch_parameters}
 
