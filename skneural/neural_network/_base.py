@@ -112,7 +112,7 @@ class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, 
 
     @_fit_context(prefer_skip_nested_validation=True)
     @restore_on_failure
-    def fit(self, X, y, X_val=None, y_val=None, sample_weight=None):
+    def fit(self, X, y, sample_weight=None, *, X_val=None, y_val=None):
         """Fit the model to data matrix X and target(s) y.
 
         Parameters
@@ -123,6 +123,9 @@ class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, 
         y : array-like of shape (n_samples,) or (n_samples, n_outputs)
             The target values: class labels (or a label indicator matrix for
             multilabel classification), or real numbers for regression.
+
+        sample_weight : array-like of shape (n_samples,), default=None
+            Sample weights.
 
         X_val : {array-like, sparse matrix} of shape (n_val_samples, n_features), \
 default=None
@@ -135,9 +138,6 @@ default=None
         y_val : array-like of shape (n_val_samples,) or (n_val_samples, n_outputs), \
 default=None
             Their targets (for a classifier, among the classes of ``y``).
-
-        sample_weight : array-like of shape (n_samples,), default=None
-            Sample weights.
 
         Returns
         -------
