@@ -12,6 +12,15 @@ class Schedule:
     0-based index of the epoch about to run and ``base_lr`` the rate the
     fit started with. Its ``repr`` lists its parameters, so it reads well
     in a ``GridSearchCV`` result.
+
+    Examples
+    --------
+    >>> from skneural.callbacks import Schedule
+    >>> class Constant(Schedule):
+    ...     def __call__(self, epoch, base_lr):
+    ...         return base_lr
+    >>> Constant()(5, 0.1)
+    0.1
     """
 
     def __repr__(self):
