@@ -8,5 +8,20 @@ handle that the fit hands them with :meth:`Callback.set_trainer`.
 """
 
 from ._base import Callback, Trainer
+from ._checkpoint import ModelCheckpoint
+from ._rates import LearningRateScheduler, ReduceLROnPlateau
+from ._schedules import CosineSchedule, ExponentialDecay, Schedule, StepDecay
+from ._stopping import EarlyStopping
 
-__all__ = ["Callback", "Trainer"]
+__all__ = [
+    "Callback",
+    "CosineSchedule",
+    "EarlyStopping",
+    "ExponentialDecay",
+    "LearningRateScheduler",
+    "ModelCheckpoint",
+    "ReduceLROnPlateau",
+    "Schedule",
+    "StepDecay",
+    "Trainer",
+]

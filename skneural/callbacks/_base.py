@@ -18,6 +18,14 @@ class Trainer(ABC):
     ----------
     estimator : estimator instance
         The estimator being fitted.
+
+    Examples
+    --------
+    >>> from skneural.callbacks import Callback
+    >>> class HalveRate(Callback):
+    ...     def on_epoch_end(self, estimator, epoch, logs):
+    ...         self.trainer.learning_rate = self.trainer.learning_rate / 2
+    ...         return False
     """
 
     estimator = None
