@@ -124,10 +124,16 @@ class _Optimizer:
         self.gradient_scale = float(gradient_scale)
         self.n_steps = 0
 
-    def scale_learning_rate(self, factor):
-        """Multiply the step size, now and in every later schedule step."""
-        self.learning_rate *= factor
-        self.learning_rate_init *= factor
+    def set_learning_rate(self, value):
+        """Make the step size ``value``, now and relative to it in every later
+        schedule step (from a step size of 0, the schedule restarts at
+        ``value``)."""
+        value = float(value)
+        if self.learning_rate:
+            self.learning_rate_init *= value / self.learning_rate
+        else:
+            self.learning_rate_init = value
+        self.learning_rate = value
 
     def update(self, params, grad, l2=None):
         """Take one step: ``params`` is updated and ``grad`` overwritten.

@@ -305,7 +305,7 @@ class _NetworkTrainer(Trainer):
 
     @learning_rate.setter
     def learning_rate(self, value):
-        self._optimizer.scale_learning_rate(float(value) / self._optimizer.learning_rate)
+        self._optimizer.set_learning_rate(value)
 
     def _arrays(self):
         return [*self.estimator.coefs_, *self.estimator.intercepts_]

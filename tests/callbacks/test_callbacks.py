@@ -160,3 +160,14 @@ def test_grid_search_over_a_schedule():
         cv=2,
     ).fit(X, y)
     assert "CosineSchedule" in repr(grid.cv_results_["param_callbacks"])
+
+
+def zero_then_back(epoch, lr):
+    return 0.0 if epoch == 2 else 0.1
+
+
+def test_a_rate_of_zero_can_be_set_and_left():
+    logs = Logs()
+    regressor(LearningRateScheduler(zero_then_back), logs, max_iter=4,
+              learning_rate_init=0.1, solver="sgd").fit(X, y)
+    np.testing.assert_allclose([e["learning_rate"] for e in logs.logs], [0.1, 0.1, 0.0, 0.1])
