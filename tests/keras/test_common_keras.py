@@ -34,6 +34,11 @@ EXPECTED_FAILURES = {
         "Keras predicts in float32 batches: the same row predicted in batches of "
         "other sizes can differ by float32 rounding (~2e-7), above the check's 1e-7"
     ),
+    "check_methods_sample_order_invariance": (
+        "Keras predicts in float32 batches: a row predicted at another position in "
+        "the batch can differ by float32 rounding (~3e-8 with TensorFlow 2.21's CPU "
+        "kernels), above the check's tolerance"
+    ),
 }
 
 
