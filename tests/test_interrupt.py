@@ -3,10 +3,20 @@
 import numpy as np
 import pytest
 
+from skneural.neural_network._stochastic import StochasticTrainingMixin
+from skneural.perceptron._perceptron_base import BasePerceptron
+from skneural.training import Checkpoint
 from tests._estimators import kind, make_estimator, public_estimator_classes
 
-# Estimators trained epoch by epoch; each calls its _end_epoch once per epoch.
-EPOCH_TRAINED = [cls for cls in public_estimator_classes() if hasattr(cls, "_end_epoch")]
+
+def _epoch_end(cls):
+    """What ends each epoch: the training run's checkpoint, or Keras's _end_epoch."""
+    if issubclass(cls, (StochasticTrainingMixin, BasePerceptron)):
+        return Checkpoint, "on_epoch_end"
+    return (cls, "_end_epoch") if hasattr(cls, "_end_epoch") else None
+
+
+EPOCH_TRAINED = [cls for cls in public_estimator_classes() if _epoch_end(cls)]
 
 
 def _xor_like(kind_):
@@ -27,16 +37,16 @@ def _per_epoch_record(estimator):
 def test_ctrl_c_keeps_the_last_finished_epoch(cls, monkeypatch):
     X, y = _xor_like(kind(cls))
     estimator = make_estimator(cls, max_iter=50, tol=0.0)
-    original, calls = cls._end_epoch, {"n": 0}
+    owner, name = _epoch_end(cls)
+    original, calls = getattr(owner, name), {"n": 0}
 
     def interrupt_at_the_end_of_epoch_three(self, *args, **kwargs):
-        result = original(self, *args, **kwargs)
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return result
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(cls, "_end_epoch", interrupt_at_the_end_of_epoch_three)
+    monkeypatch.setattr(owner, name, interrupt_at_the_end_of_epoch_three)
     with pytest.warns(UserWarning, match="interrupted by user.*epoch \\(2\\)"):
         estimator.fit(X, y)
     assert estimator.n_iter_ == 2
@@ -47,7 +57,7 @@ def test_ctrl_c_keeps_the_last_finished_epoch(cls, monkeypatch):
 def test_every_trained_estimator_is_covered():
     untested = {
         cls.__name__ for cls in public_estimator_classes()
-        if not hasattr(cls, "_end_epoch")
+        if not _epoch_end(cls)
     }
     # The logic unit has fixed weights; the ensemble's members are MLPs.
     assert untested <= {"ThresholdLogicUnit", "MLPEnsembleRegressor"}, untested

@@ -20,6 +20,7 @@ from .network import (
 )
 from .optimizers import SGD, Adam, L2Term, flush_denormals, make_optimizer
 from .revival import ActivityTracker, revive_dead_units
+from .step import TrainingStep, make_network_optimizer
 
 __all__ = [
     "ACTIVATIONS",
@@ -27,6 +28,7 @@ __all__ = [
     "INITIALIZERS",
     "LOSSES",
     "SGD",
+    "TrainingStep",
     "ActivityTracker",
     "Adam",
     "ForwardCache",
@@ -43,6 +45,7 @@ __all__ = [
     "initialize_parameters",
     "l2_coefficient",
     "loss_and_gradient",
+    "make_network_optimizer",
     "make_optimizer",
     "minimize_lbfgs",
     "output_delta",

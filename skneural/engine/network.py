@@ -32,6 +32,7 @@ __all__ = [
     "l2_coefficient",
     "loss_and_gradient",
     "predict",
+    "scaled_loss_and_gradient",
 ]
 
 
@@ -366,10 +367,7 @@ def l2_coefficient(alpha, n_samples, sample_weight=None):
     return alpha / total_weight
 
 
-def loss_and_gradient(
-    params, layout, X, y, sample_weight, spec, workspace, rng=None, *,
-    gradient_scale=1.0, penalty_gradient=True,
-):
+def loss_and_gradient(params, layout, X, y, sample_weight, spec, workspace, rng=None):
     """Loss of the network on a batch and its gradient.
 
     Parameters
@@ -382,16 +380,9 @@ def loss_and_gradient(
     sample_weight : ndarray of shape (n_samples,) or None
     spec : NetworkSpec
     workspace : Workspace
-        Its ``grad`` receives the gradient of the loss divided by
-        ``gradient_scale``.
+        Its ``grad`` receives the gradient of the loss, L2 penalty included.
     rng : numpy.random.RandomState, default=None
         Draws dropout masks (training); None disables dropout.
-    gradient_scale : float, default=1.0
-        Divides the gradient, at no cost (the output error is divided); see
-        the optimisers' ``gradient_scale``.
-    penalty_gradient : bool, default=True
-        Whether the gradient includes the L2 penalty's; the loss always does.
-        A training loop can leave it to the optimiser (:class:`L2Term`).
 
     Returns
     -------
@@ -413,22 +404,36 @@ def loss_and_gradient(
     >>> loss > 0, workspace.grad.shape == params.shape
     (True, True)
     """
+    loss = scaled_loss_and_gradient(params, layout, X, y, sample_weight, spec, workspace, rng)
+    if spec.alpha:
+        coefficient = l2_coefficient(spec.alpha, X.shape[0], sample_weight)
+        penalty = np.multiply(params[: layout.n_coef], coefficient, out=workspace.scratch)
+        workspace.grad[: layout.n_coef] += penalty
+    return loss
+
+
+def scaled_loss_and_gradient(
+    params, layout, X, y, sample_weight, spec, workspace, rng=None, scale=1.0
+):
+    """:func:`loss_and_gradient` without the penalty's gradient, divided by ``scale``.
+
+    The loss includes the L2 penalty; the gradient is the loss's alone,
+    divided at no cost (through the output error). :class:`TrainingStep`
+    leaves the penalty to the optimiser.
+    """
     coefs, intercepts = layout.unpack(params)
     cache = forward(coefs, intercepts, X, spec, workspace.activations, rng, workspace)
     output = cache.activations[-1]
     loss = spec.loss_function(y, output, sample_weight)
     delta = workspace.deltas[-1][: X.shape[0]]
     output_delta(spec.loss_function, spec.output_activation, y, output, sample_weight, delta)
-    if gradient_scale != 1.0:
-        delta *= 1.0 / gradient_scale
+    if scale != 1.0:
+        delta *= 1.0 / scale
     backward(coefs, cache, delta, spec, workspace)
     if spec.alpha:
         weights = params[: layout.n_coef]
         coefficient = l2_coefficient(spec.alpha, X.shape[0], sample_weight)
         loss += 0.5 * coefficient * float(np.dot(weights, weights))
-        if penalty_gradient:
-            penalty = np.multiply(weights, coefficient / gradient_scale, out=workspace.scratch)
-            workspace.grad[: layout.n_coef] += penalty
     return loss
 
 

@@ -29,12 +29,11 @@ from ..utils._sklearn import (
     _check_sample_weight,
     _fit_context,
 )
-from ..training import HeldOut
+from ..training import HeldOut, WeightStatsRecorder
 from ..utils._persistence import VersionedStateMixin
 from ..utils._state import restore_on_failure
 from ..utils._validation import validated_hidden_layer_sizes
 from ._stochastic import StochasticTrainingMixin
-from ._weight_stats import WeightStatsRecorder
 
 __all__ = ["BaseNumpyMLP", "is_stochastic"]
 
@@ -186,13 +185,14 @@ default=None
         else:
             params = self._resume(layout, X.dtype)
         spec = self._network_spec()
-        self._weight_recorder = self._start_weight_stats(layout, first_pass)
+        recorder = self._start_weight_stats(layout, first_pass)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             if self.solver == "lbfgs":
-                params = self._fit_lbfgs(X, Y, sample_weight, params, layout, spec)
+                params = self._fit_lbfgs(X, Y, sample_weight, params, layout, spec, recorder)
             else:
                 self._fit_stochastic(
-                    X, Y, sample_weight, params, layout, spec, rng, incremental, held_out
+                    X, Y, sample_weight, params, layout, spec, rng, incremental, held_out,
+                    recorder,
                 )
         if not np.isfinite(params).all():
             raise ValueError(
@@ -201,7 +201,6 @@ default=None
                 "StandardScaler), or learning_rate_init may be too large."
             )
         self.coefs_, self.intercepts_ = layout.unpack(params)
-        recorder = self.__dict__.pop("_weight_recorder")
         self.weight_stats_ = None if recorder is None else recorder.result()
         return self
 
@@ -217,11 +216,6 @@ default=None
             )
         previous = None if first_pass else getattr(self, "weight_stats_", None)
         return WeightStatsRecorder(percentiles, len(layout.coef_shapes), previous)
-
-    def _record_weight_stats(self, coefs, intercepts):
-        """Called after every epoch (or L-BFGS iteration)."""
-        if self._weight_recorder is not None:
-            self._weight_recorder.record(coefs, intercepts)
 
     def _check_sample_weight(self, sample_weight, X):
         if sample_weight is None:
@@ -262,7 +256,7 @@ default=None
         """Extra keyword arguments of :class:`NetworkSpec` for the loss."""
         return {}
 
-    def _fit_lbfgs(self, X, Y, sample_weight, params, layout, spec):
+    def _fit_lbfgs(self, X, Y, sample_weight, params, layout, spec, recorder):
         workspace = Workspace(layout, X.shape[0], X.dtype)
 
         def objective(flat):
@@ -270,7 +264,7 @@ default=None
             return loss, workspace.grad
 
         def record(flat):
-            self._record_weight_stats(*layout.unpack(flat))
+            recorder.record(*layout.unpack(flat))
 
         result = minimize_lbfgs(
             objective,
@@ -279,7 +273,7 @@ default=None
             max_fun=self.max_fun,
             tol=self.tol,
             verbose=self.verbose,
-            callback=None if self._weight_recorder is None else record,
+            callback=None if recorder is None else record,
         )
         if result.status != 0:
             warnings.warn(

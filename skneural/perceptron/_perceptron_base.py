@@ -14,48 +14,25 @@ from sklearn.utils.extmath import safe_sparse_dot
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_data
 
-from ..engine.perceptron import STEPS, LinearUnits, run_epoch
+from ..engine.perceptron import STEPS, LinearUnits
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight
 from ..callbacks import Trainer
-from ..training import EpochCheckpoint, FitCallbacks, combined_sample_weight, hold_out
-from ..utils._state import warn_interrupted
+from ..training import (
+    CallbackHook,
+    Checkpoint,
+    FitCallbacks,
+    UnitStopping,
+    combined_sample_weight,
+    hold_out,
+    take_rows,
+)
+from ._perceptron_run import EpochHistory, HeldOutAccuracy, PerceptronRun
 from ._perceptron_targets import TargetCoder
 
 __all__ = ["BasePerceptron", "PrimalLayerMixin"]
 
 _PROBABILITY_METHODS = ("predict_proba", "predict_log_proba")
-# What an epoch updates besides the weights, rolled back with them on Ctrl-C.
-_BOOKKEEPING = ("t_", "n_iter_", "mistakes_curve_")
-
-
-class _UnitStopping:
-    """scikit-learn's stopping rule, kept for every unit separately.
-
-    A unit stops learning when an epoch gives it no mistake (the data it sees
-    are separated), or when its summed loss (or, with early stopping, its
-    validation accuracy) has not improved by ``tol`` for ``n_iter_no_change``
-    epochs in a row.
-    """
-
-    def __init__(self, n_units, tol, n_iter_no_change, n_samples):
-        self.tol, self.patience, self.n_samples = tol, n_iter_no_change, n_samples
-        self.best = np.full(n_units, np.inf)
-        self.waited = np.zeros(n_units, dtype=np.int64)
-
-    def stopped(self, mistakes, loss, validation_scores):
-        """Boolean mask of the units that should stop now."""
-        converged = mistakes == 0
-        if self.tol is None:
-            return converged
-        if validation_scores is None:
-            stalled = loss > self.best - self.tol * self.n_samples
-            self.best = np.minimum(self.best, loss)
-        else:
-            stalled = -validation_scores > self.best - self.tol
-            self.best = np.minimum(self.best, -validation_scores)
-        self.waited = np.where(stalled, self.waited + 1, 0)
-        return converged | (self.waited >= self.patience)
 
 
 class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
@@ -141,11 +118,12 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
             self.mistakes_curve_ = []
         self._coder, self.classes_ = coder, coder.classes_
         self._observer = observer
-        trainer = _PerceptronTrainer(self, layer, observer)
-        callbacks = FitCallbacks(self, trainer)
+        callbacks = FitCallbacks(self, _PerceptronTrainer(self, layer, observer))
+        run = self._training_run(Y, weights, rng, held_out, incremental, callbacks)
         try:
             callbacks.begin()
-            self._run_epochs(layer, Y, weights, rng, held_out, incremental, callbacks)
+            if not run.train(1 if incremental else self.max_iter) and not incremental:
+                self._warn_not_converged()
             self._publish(layer, observer)
             if callbacks:
                 callbacks.end()
@@ -170,81 +148,20 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
             X, Y, sample_weight, fraction=self.validation_fraction, rng=rng,
             stratify=None if y.ndim == 2 else y,
         )
-        return X[rows], Y[rows], None if weights is None else weights[rows], held_out
+        return (*take_rows(rows, X, Y, weights), held_out)
 
-    def _run_epochs(self, layer, Y, weights, rng, held_out, incremental, callbacks):
+    def _training_run(self, Y, weights, rng, held_out, incremental, callbacks):
+        """The run of this fit, with its hooks in the order they act."""
         n_samples, n_units = Y.shape
-        step, trainer = STEPS[self.step], callbacks.trainer
-        penalty = self._penalty(layer)
-        stopping = _UnitStopping(n_units, self.tol, self.n_iter_no_change, n_samples)
-        active = np.ones(n_units, dtype=bool)
-        self.mistakes_curve_ = list(self.mistakes_curve_)
-        self.n_iter_ = 0
-        # As scikit-learn's SGD does, one random permutation is drawn per fit
-        # and applied again before each epoch; fresh permutations every epoch
-        # make the last weights markedly more seed-dependent.
-        order, reshuffle = np.arange(n_samples), rng.permutation(n_samples)
-        checkpoint = EpochCheckpoint(self, _BOOKKEEPING, layer, trainer.observer)
-        for _ in range(1 if incremental else self.max_iter):
-            if self.shuffle:
-                order = order[reshuffle]
-            try:
-                result = run_epoch(
-                    layer, Y, weights, step, eta0=trainer.learning_rate, order=order,
-                    active=active, start_step=self.t_ - 1, penalty=penalty,
-                    observer=trainer.observer,
-                )
-                self._end_epoch(result, n_samples, active)
-                checkpoint.save()
-                held = self._held_out_scores(layer, trainer.observer, held_out)
-                if callbacks and callbacks.epoch_end(
-                    self.n_iter_, self._epoch_logs(result, n_samples, trainer, held)
-                ):
-                    return
-            except KeyboardInterrupt:
-                checkpoint.restore()
-                warn_interrupted(self.n_iter_)
-                return
-            if incremental:
-                return
-            scores = None if held is None else held[0]
-            active &= ~stopping.stopped(result.mistakes, result.loss, scores)
-            if not active.any():
-                return
-        self._warn_not_converged()
-
-    @staticmethod
-    def _epoch_logs(result, n_samples, trainer, held):
-        """What the callbacks see after an epoch."""
-        logs = {"loss": result.loss.sum() / n_samples, "learning_rate": trainer.learning_rate}
-        if held is not None:
-            logs["val_score"], logs["val_loss"] = float(np.mean(held[0])), held[1]
-        return logs
-
-    def _end_epoch(self, result, n_samples, active):
-        self.t_ += n_samples
-        self.n_iter_ += 1
-        self.mistakes_curve_.append(int(result.mistakes.sum()))
-        if self.verbose:
-            print(f"-- Epoch {self.n_iter_}: {self.mistakes_curve_[-1]} mistakes, "
-                  f"avg. loss {result.loss.sum() / n_samples:.6f}, "
-                  f"{int(active.sum())} unit(s) learning")
-
-    def _held_out_scores(self, layer, observer, held_out):
-        """Accuracy of each unit and the mean perceptron loss on the held-out
-        data, or None without them."""
-        if held_out is None:
-            return None
-        self._publish(layer, observer)
-        z = self._unit_scores(held_out.X)
-        fires = STEPS[self.step].fires(z)
-        positive = held_out.Y > 0
-        correct = (fires == positive).astype(np.float64)
-        loss = np.maximum(0.0, np.where(positive, -z, z)).sum(axis=1)
-        return (
-            np.average(correct, axis=0, weights=held_out.sample_weight),
-            float(np.average(loss, weights=held_out.sample_weight)),
+        scoring = None if held_out is None else HeldOutAccuracy(self, held_out)
+        stopping = None if incremental else UnitStopping(
+            n_units, self.tol, self.n_iter_no_change, n_samples, scoring
         )
+        hooks = [EpochHistory(self), scoring, stopping, Checkpoint(),
+                 CallbackHook(callbacks) if callbacks else None]
+        active = np.ones(n_units, dtype=bool) if stopping is None else stopping.active
+        return PerceptronRun(self, callbacks.trainer, Y, weights, rng,
+                             [hook for hook in hooks if hook is not None], active)
 
     def _warn_not_converged(self):
         warnings.warn(
@@ -329,7 +246,7 @@ class _PerceptronTrainer(Trainer):
     """
 
     def __init__(self, estimator, layer, observer):
-        self.estimator, self._layer, self.observer = estimator, layer, observer
+        self.estimator, self.layer, self.observer = estimator, layer, observer
         self.learning_rate = estimator.eta0
 
     @property
@@ -343,16 +260,16 @@ class _PerceptronTrainer(Trainer):
     def get_weights(self):
         # The observer's record (averages, votes) is part of the fitted model.
         observed = () if self.observer is None else self.observer.snapshot()
-        return [*self._layer.get_weights(), *map(np.asarray, observed)]
+        return [*self.layer.get_weights(), *map(np.asarray, observed)]
 
     def set_weights(self, weights):
-        n_layer = len(self._layer.get_weights())
-        self._layer.set_weights(weights[:n_layer])
+        n_layer = len(self.layer.get_weights())
+        self.layer.set_weights(weights[:n_layer])
         if self.observer is not None:
             self.observer.restore(tuple(weights[n_layer:]))
 
     def fitted_copy(self):
-        self.estimator._publish(self._layer, self.observer)
+        self.estimator._publish(self.layer, self.observer)
         return copy.deepcopy(self.estimator)
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.model_selection import train_test_split
 
-__all__ = ["HeldOut", "hold_out"]
+__all__ = ["HeldOut", "hold_out", "take_rows"]
 
 
 class HeldOut(NamedTuple):
@@ -72,3 +72,21 @@ def hold_out(X, Y, sample_weight, *, fraction, rng, stratify=None):
         )
     weight = None if sample_weight is None else sample_weight[val]
     return rows, HeldOut(X[val], Y[val], weight)
+
+
+def take_rows(rows, *arrays):
+    """Each of ``arrays`` (per-sample arrays or None) restricted to ``rows``.
+
+    Parameters
+    ----------
+    rows : ndarray of int
+        The rows to keep, such as the training rows of :func:`hold_out`.
+    *arrays : {ndarray, sparse matrix} or None
+        Arrays indexed by sample first; None stays None.
+
+    Returns
+    -------
+    taken : tuple
+        One entry per array.
+    """
+    return tuple(None if array is None else array[rows] for array in arrays)

@@ -12,6 +12,7 @@ from skneural.engine import (
     l2_coefficient,
     loss_and_gradient,
 )
+from skneural.engine.network import scaled_loss_and_gradient
 
 # Every loss with its canonical output activation (the fused A - y path) and
 # with non-canonical ones (the general chain-rule path).
@@ -128,8 +129,8 @@ def test_scaled_gradient_without_the_penalty():
     loss = loss_and_gradient(params, layout, X, y, None, spec, workspace)
     full = workspace.grad.copy()
     scale = l2_coefficient(spec.alpha, 6)
-    partial = loss_and_gradient(params, layout, X, y, None, spec, workspace,
-                                gradient_scale=scale, penalty_gradient=False)
+    partial = scaled_loss_and_gradient(params, layout, X, y, None, spec, workspace,
+                                       scale=scale)
     rebuilt = workspace.grad * scale
     rebuilt[: layout.n_coef] += scale * params[: layout.n_coef]
     assert partial == loss

@@ -137,3 +137,11 @@ def test_l2_term_adds_the_penalty_gradient_on_the_weights_only(solver, coefficie
         reference.update(by_hand, penalised)
         optimizer.update(with_term, g, L2Term(stop, coefficient))
     np.testing.assert_allclose(with_term, by_hand, rtol=1e-12)
+
+
+def test_network_gradient_scale_is_the_penalty_unless_tiny():
+    from skneural.engine.step import _gradient_scale
+
+    assert _gradient_scale(1e-4, 200) == 1e-4 / 200
+    assert _gradient_scale(1e-12, 200) == 1.0
+    assert _gradient_scale(0.0, 200) == 1.0

@@ -14,6 +14,8 @@ from sklearn.preprocessing import StandardScaler
 
 from skneural import NumpyMLPClassifier
 from skneural.neural_network import TrainingDivergedError
+from skneural.neural_network._stochastic import _NetworkRun
+from skneural.training import Revival, StallStopping
 
 pytestmark = pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 
@@ -261,7 +263,7 @@ def test_keyboard_interrupt_keeps_the_last_finished_epoch(blobs, monkeypatch):
     X, y = blobs
     model = NumpyMLPClassifier((8,), max_iter=50, random_state=0)
     calls = {"n": 0}
-    original = type(model)._fit_batch
+    original = _NetworkRun.batch
 
     def interrupt_in_epoch_four(self, *args):
         calls["n"] += 1
@@ -269,21 +271,21 @@ def test_keyboard_interrupt_keeps_the_last_finished_epoch(blobs, monkeypatch):
             raise KeyboardInterrupt
         return original(self, *args)
 
-    monkeypatch.setattr(type(model), "_fit_batch", interrupt_in_epoch_four)
+    monkeypatch.setattr(_NetworkRun, "batch", interrupt_in_epoch_four)
     with pytest.warns(UserWarning, match="interrupted"):
         model.set_params(batch_size=150).fit(X, y)
     assert model.n_iter_ == 3
     assert np.isfinite(model.predict_proba(X)).all()
 
 
-@pytest.mark.parametrize("where", ["_revive", "_update_no_improvement_count"])
+@pytest.mark.parametrize("where", [Revival, StallStopping])
 def test_keyboard_interrupt_in_the_bookkeeping_rolls_the_whole_epoch_back(blobs, monkeypatch,
                                                                           where):
     X, y = blobs
     settings = dict(hidden_layer_sizes=(8,), batch_size=150, tol=0.0, random_state=0)
     three_epochs = NumpyMLPClassifier(max_iter=3, **settings).fit(X, y)
     model = NumpyMLPClassifier(max_iter=50, weight_percentiles=[0, 50, 100], **settings)
-    original = getattr(type(model), where)
+    original = where.on_epoch_end
     calls = {"n": 0}
 
     def interrupt_in_epoch_four(self, *args):
@@ -292,7 +294,7 @@ def test_keyboard_interrupt_in_the_bookkeeping_rolls_the_whole_epoch_back(blobs,
             raise KeyboardInterrupt
         return original(self, *args)
 
-    monkeypatch.setattr(type(model), where, interrupt_in_epoch_four)
+    monkeypatch.setattr(where, "on_epoch_end", interrupt_in_epoch_four)
     with pytest.warns(UserWarning, match="last finished epoch \\(3\\)"):
         model.fit(X, y)
     assert model.n_iter_ == len(model.loss_curve_) == 3

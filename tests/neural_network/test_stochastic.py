@@ -5,7 +5,7 @@ import pytest
 from sklearn.datasets import load_digits
 
 from skneural import NumpyMLPClassifier
-from skneural.neural_network import _stochastic
+from skneural.engine import step
 
 
 @pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
@@ -20,15 +20,9 @@ def test_scaled_gradients_train_the_same_network(monkeypatch, sample_weight):
     settings = dict(hidden_layer_sizes=(20,), alpha=0.1, batch_size=64, max_iter=4,
                     random_state=0)
     fused = NumpyMLPClassifier(**settings).fit(X, y, sample_weight=weights)
-    monkeypatch.setattr(_stochastic, "_gradient_scale", lambda alpha, batch_size: 1.0)
+    monkeypatch.setattr(step, "_gradient_scale", lambda alpha, batch_size: 1.0)
     plain = NumpyMLPClassifier(**settings).fit(X, y, sample_weight=weights)
     assert fused.loss_curve_ == pytest.approx(plain.loss_curve_, rel=1e-9)
     for ours, theirs in zip(fused.coefs_ + fused.intercepts_,
                             plain.coefs_ + plain.intercepts_):
         np.testing.assert_allclose(ours, theirs, rtol=1e-7, atol=1e-10)
-
-
-def test_gradient_scale_is_the_penalty_unless_tiny():
-    assert _stochastic._gradient_scale(1e-4, 200) == 1e-4 / 200
-    assert _stochastic._gradient_scale(1e-12, 200) == 1.0
-    assert _stochastic._gradient_scale(0.0, 200) == 1.0

@@ -2,13 +2,18 @@
 
 import numpy as np
 
+from ._run import Hook
+
 __all__ = ["WeightStatsRecorder"]
 
 _KINDS = ("coefs", "intercepts")
 
 
-class WeightStatsRecorder:
+class WeightStatsRecorder(Hook):
     """Collects per-epoch percentiles of the weights and biases of each layer.
+
+    As a hook of a training run it records the estimator's ``coefs_`` and
+    ``intercepts_`` after every epoch.
 
     Parameters
     ----------
@@ -34,6 +39,9 @@ class WeightStatsRecorder:
         for kind, arrays in zip(_KINDS, (coefs, intercepts)):
             for rows, array in zip(self._rows[kind], arrays):
                 rows.append(np.percentile(array, self.percentiles))
+
+    def on_epoch_end(self, run):
+        self.record(run.estimator.coefs_, run.estimator.intercepts_)
 
     def snapshot(self):
         """How many rows each layer has, for :meth:`restore` (rows only get appended)."""
