@@ -14,23 +14,24 @@ class Checkpoint(Hook):
     A ``KeyboardInterrupt`` can land anywhere in an epoch: inside a batch, in
     the revival of dead units or half-way through the hooks.  After every
     epoch this hook saves the run's :meth:`~TrainingRun.snapshot` (the
-    trained arrays and every hook's own state); on Ctrl-C it restores it, so
-    the estimator is left as it was after the last epoch that finished, with
-    consistent curves and counters, and a warning says so.
+    trained arrays, the counters and the own state of every hook before it);
+    on Ctrl-C it restores it, so the estimator is left as it was after the
+    last epoch that finished, with consistent curves and counters, and a
+    warning says so.
 
     The hooks placed after it (the user's callbacks) see an epoch that has
-    already been saved.
+    already been saved, so they are not rolled back.
     """
 
     def __init__(self):
         self._saved = None
 
     def on_train_begin(self, run):
-        self._saved = run.snapshot()
+        self._saved = run.snapshot(until=self)
 
     def on_epoch_end(self, run):
         # One assignment: an interrupt while building keeps the old snapshot.
-        self._saved = run.snapshot()
+        self._saved = run.snapshot(until=self)
 
     def on_interrupt(self, run):
         run.restore(self._saved)

@@ -96,16 +96,20 @@ class TrainingRun:
                 return True
         return False
 
-    def snapshot(self):
-        """The state of the trained arrays, the counters and every hook."""
+    def snapshot(self, until=None):
+        """The state of the trained arrays, the counters and every hook.
+
+        With ``until`` (one of the hooks), only the hooks before it are saved.
+        """
+        hooks = self.hooks if until is None else self.hooks[: self.hooks.index(until)]
         return (
             [owner.snapshot() for owner in self._trained],
             (self.n_epochs, self.t),
-            [hook.snapshot() for hook in self.hooks],
+            [hook.snapshot() for hook in hooks],
         )
 
     def restore(self, snapshot):
-        """Return to the state of a :meth:`snapshot`."""
+        """Return to the state of a :meth:`snapshot` (of the hooks it saved)."""
         trained, (self.n_epochs, self.t), hooks = snapshot
         for owner, state in zip(self._trained, trained):
             owner.restore(state)
