@@ -10,7 +10,9 @@ operation of the step on one chunk before the next, so that the chunk of each
 vector stays in the CPU cache between operations.  It can add the gradient of
 an L2 penalty on the way (:class:`L2Term`), and it accepts gradients that the
 caller scaled (``gradient_scale``): with the scale equal to the penalty's
-coefficient, the penalty costs a single addition per weight.  The moment
+coefficient, the penalty costs a single addition per weight.
+:class:`~skneural.engine.TrainingStep` and :func:`make_network_optimizer`
+choose the scale, so that no estimator sees it.  The moment
 estimates of :class:`Adam` are stored scaled (see :meth:`Adam._update_chunk`).
 """
 
