@@ -118,36 +118,52 @@ def _scan_block(layer, Z, Y, sizes, learning, step):
     place into the scores each sample gets when its turn comes.
 
     Each round moves every unit still erring in the block past its next
-    mistake. The rows of the units that err in the block are worked on
-    apart (``live``); a unit past its last mistake stays among them, with
-    nothing left to visit, until half of them are done.
+    mistake; the last unit left goes on alone, on plain vectors.
     """
     erring = step.mistakes(Z, Y) & learning
     at = erring.argmax(axis=1)
     live = np.flatnonzero(erring[np.arange(len(Z)), at])
-    if not len(live):
-        return erring
-    positions, last = np.arange(Z.shape[1]), Z.shape[1] - 1
     at = at[live]
-    Z_live, Y_live, sizes_live, pending = Z[live], Y[live], sizes[live], learning[live]
+    while len(live) > 1:
+        live, at = _scan_units(layer, Z, Y, sizes, learning, step, live, at)
+    if len(live):
+        unit = live[0]
+        _scan_unit(layer, Z[unit], Y[unit], sizes[unit], learning[unit], step, at[0])
+    return step.mistakes(Z, Y) & learning
+
+
+def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
+    """Rounds of the units ``live``, just past their mistakes ``at``, until
+    at most half of them err further; those and their next mistakes.
+
+    A unit done meanwhile stays in the rounds with nothing left to visit.
+    """
+    positions, last = np.arange(Z.shape[1]), Z.shape[1] - 1
     rows = np.arange(len(live))
+    Z_live, Y_live, sizes_live, pending = Z[live], Y[live], sizes[live], learning[live]
     while True:
         pending &= positions > at[:, None]
         Z_live += layer.similarity(at) * (sizes_live[rows, at][:, None] * pending)
-        erring_live = step.mistakes(Z_live, Y_live) & pending
-        at = erring_live.argmax(axis=1)
-        erred = erring_live[rows, at]
-        n_erred = np.count_nonzero(erred)
-        if 2 * n_erred <= len(live):
+        erring = step.mistakes(Z_live, Y_live) & pending
+        at = erring.argmax(axis=1)
+        erred = erring[rows, at]
+        if 2 * np.count_nonzero(erred) <= len(live):
             Z[live] = Z_live
-            if not n_erred:
-                return step.mistakes(Z, Y) & learning
-            live, at = live[erred], at[erred]
-            Z_live, Y_live = Z_live[erred], Y_live[erred]
-            sizes_live, pending = sizes_live[erred], pending[erred]
-            rows = rows[:n_erred]
-        else:
-            at[~erred] = last  # nothing after the last position: done
+            return live[erred], at[erred]
+        at[~erred] = last  # nothing after the last position: done
+
+
+def _scan_unit(layer, z, y, sizes, learning, step, at):
+    """The rest of the block for one unit just past its mistake ``at``,
+    with its scores ``z`` updated in place."""
+    while at < len(z) - 1:
+        after = np.s_[at + 1:]
+        z[after] += layer.similarity([at])[0, at + 1:] * sizes[at]
+        erring = step.mistakes(z[after], y[after]) & learning[after]
+        following = erring.argmax()
+        if not erring[following]:
+            return
+        at += 1 + following
 
 
 def _penalised_epoch(layer, Y, sizes, learning, step, start_step, penalty, observer):

@@ -63,7 +63,7 @@ class LinearUnits:
         self.scale = 1.0
         self.fit_intercept = fit_intercept
         self._order = None
-        self._block = self._inputs = None
+        self._block = self._inputs = self._buffer = None
 
     @property
     def coef(self):
@@ -91,13 +91,18 @@ class LinearUnits:
         """``z`` of the samples at positions ``start:stop`` of the epoch, of
         shape (n_units, block size); they become the block that
         :meth:`similarity`, :meth:`changes` and :meth:`add_block` see."""
-        rows = self.X[self._order[start:stop]]
-        if sp.issparse(rows) or not self.fit_intercept:
-            self._block = self._inputs = rows
-        else:  # the bias as an input that is always 1
-            self._block = np.hstack([rows, np.ones((rows.shape[0], 1), dtype=rows.dtype)])
-            self._inputs = self._block[:, :-1]
-        return self.scale * (self.raw @ rows.T) + self.intercept[:, None]
+        rows = self._order[start:stop]
+        if sp.issparse(self.X):
+            self._block = self._inputs = self.X[rows]
+        else:
+            n_features = self.X.shape[1]
+            if self._buffer is None or len(self._buffer) < len(rows):
+                # the bias as a last input that is always 1
+                self._buffer = np.ones((len(rows), n_features + self.fit_intercept), self.X.dtype)
+            self._block = self._buffer[:len(rows)]
+            self._inputs = self._block[:, :n_features]
+            np.take(self.X, rows, axis=0, out=self._inputs, mode="clip")
+        return self.scale * (self.raw @ self._inputs.T) + self.intercept[:, None]
 
     def similarity(self, columns):
         """How much ``z`` of every sample of the block moves per unit of
