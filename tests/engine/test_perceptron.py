@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from skneural.engine import perceptron
+from skneural.engine.perceptron import _epoch
 from skneural.engine.perceptron import (
     STEPS,
     LinearUnits,
@@ -36,8 +36,8 @@ def _train(X, Y, step, epochs=3, **kwargs):
 def test_block_scoring_equals_one_sample_at_a_time(problem, step, monkeypatch):
     X, Y = problem
     blocked, blocked_curve = _train(X, Y, step)
-    monkeypatch.setattr(perceptron, "MAX_BLOCK", 1)
-    monkeypatch.setattr(perceptron, "FIRST_BLOCK", 1)
+    monkeypatch.setattr(_epoch, "MAX_BLOCK", 1)
+    monkeypatch.setattr(_epoch, "MIN_BLOCK", 1)
     single, single_curve = _train(X, Y, step)
     np.testing.assert_allclose(blocked.coef, single.coef)
     assert blocked_curve == single_curve

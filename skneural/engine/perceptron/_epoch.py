@@ -1,0 +1,187 @@
+"""One epoch of the perceptron rule over a layer of threshold units."""
+
+from typing import NamedTuple
+
+import numpy as np
+
+__all__ = ["EpochResult", "run_epoch"]
+
+# Samples scored together: at most MAX_BLOCK, and few enough that a product
+# over the block (units x block x the layer's inner_size) stays under
+# PRODUCT_SIZE multiply-adds, which OpenBLAS computes on one thread (on a
+# busy machine a threaded product of that size can take 30 times longer).
+MAX_BLOCK = 256
+MIN_BLOCK = 16
+PRODUCT_SIZE = 2**19
+
+
+class EpochResult(NamedTuple):
+    """What one epoch did, per unit: updates made and perceptron loss.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import EpochResult
+    >>> EpochResult(mistakes=np.array([2]), loss=np.array([0.5])).mistakes
+    array([2])
+    """
+
+    mistakes: np.ndarray
+    loss: np.ndarray
+
+
+def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
+              penalty=None, observer=None):
+    """One pass of the perceptron rule over the samples in ``order``.
+
+    Without a penalty the weights only change on mistakes, and each unit's
+    updates depend on its own weights only. So a block of upcoming samples
+    is scored at once; each unit's first mistake in the block moves that
+    unit's scores on the later samples of the block (through
+    ``layer.similarity``), every unit at its own place, until no unit errs
+    on the rest of the block; then the block's updates are applied together.
+    This is exactly the sample-by-sample rule, with as many rounds per block
+    as the busiest unit makes mistakes in it. A penalty changes the weights
+    after every sample, so it runs sample by sample.
+
+    Parameters
+    ----------
+    layer : LinearUnits or DualUnits
+        The weights, updated in place.
+    Y : ndarray of shape (n_samples, n_units)
+        Targets in {-1, +1}.
+    weights : ndarray of shape (n_samples, n_units) or None
+        Per-sample, per-unit weights multiplying the updates (class and
+        sample weights); samples of zero weight never count as mistakes.
+    step : Step
+        The step function.
+    eta0 : float
+        The learning rate.
+    order : ndarray of int
+        The order in which to visit the samples.
+    active : ndarray of bool of shape (n_units,)
+        Units still learning; the others are left alone.
+    start_step : int, default=0
+        Number of samples processed before this epoch (for the observer).
+    penalty : Penalty or None, default=None
+        Regularisation applied after every sample.
+    observer : SurvivalAverage, SurvivalVotes or None, default=None
+        Told before any weights change.
+
+    Returns
+    -------
+    result : EpochResult
+        Number of updates and summed perceptron loss ``max(0, -y z)``
+        (unweighted, as scikit-learn's stopping rule sums it) of each unit.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import STEPS, LinearUnits, run_epoch
+    >>> X = np.array([[1.0, 1.0], [-1.0, -1.0]])
+    >>> Y = np.array([[1.0], [-1.0]])
+    >>> layer = LinearUnits(X, np.zeros((1, 2)), np.zeros(1), fit_intercept=False)
+    >>> run_epoch(layer, Y, None, STEPS["sign"], eta0=1.0, order=np.arange(2),
+    ...           active=np.array([True])).mistakes
+    array([1])
+    >>> layer.coef
+    array([[1., 1.]])
+    """
+    layer.start_epoch(order)
+    Y = Y[order]
+    sizes = eta0 * Y if weights is None else eta0 * weights[order] * Y
+    learning = np.broadcast_to(active, Y.shape)
+    if weights is not None:
+        learning = learning & (weights[order] > 0)
+    if penalty is not None:
+        return _penalised_epoch(layer, Y, sizes, learning, step, start_step, penalty, observer)
+    # units x samples, so that a unit's samples are one contiguous row
+    Y, sizes, learning = Y.T.copy(), sizes.T.copy(), learning.T.copy()
+    mistakes = np.zeros(Y.shape[0], dtype=np.int64)
+    loss = np.zeros(Y.shape[0])
+    size = min(MAX_BLOCK, max(MIN_BLOCK, PRODUCT_SIZE // (len(Y) * layer.inner_size)))
+    for start in range(0, len(order), size):
+        block = np.s_[:, start:start + size]
+        Z = layer.start_block(start, start + size)
+        erring = _scan_block(layer, Z, Y[block], sizes[block], learning[block], step)
+        deltas = sizes[block] * erring
+        if observer is not None:
+            observer.record_block(start_step + start, erring, deltas, layer)
+        layer.add_block(deltas)
+        mistakes += erring.sum(axis=1)
+        loss += (np.maximum(0.0, -Y[block] * Z) * erring).sum(axis=1)
+    return EpochResult(mistakes, loss)
+
+
+def _scan_block(layer, Z, Y, sizes, learning, step):
+    """The mistakes of the block, shaped like ``Z``, with ``Z`` turned in
+    place into the scores each sample gets when its turn comes.
+
+    Each round moves every unit still erring in the block past its next
+    mistake; the last unit left goes on alone, on plain vectors.
+    """
+    erring = step.mistakes(Z, Y) & learning
+    at = erring.argmax(axis=1)
+    live = np.flatnonzero(erring[np.arange(len(Z)), at])
+    at = at[live]
+    while len(live) > 1:
+        live, at = _scan_units(layer, Z, Y, sizes, learning, step, live, at)
+    if len(live):
+        unit = live[0]
+        _scan_unit(layer, Z[unit], Y[unit], sizes[unit], learning[unit], step, at[0])
+    return step.mistakes(Z, Y) & learning
+
+
+def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
+    """Rounds of the units ``live``, just past their mistakes ``at``, until
+    at most half of them err further; those and their next mistakes.
+
+    A unit done meanwhile stays in the rounds with nothing left to visit.
+    """
+    positions, last = np.arange(Z.shape[1]), Z.shape[1] - 1
+    rows = np.arange(len(live))
+    Z_live, Y_live, sizes_live, pending = Z[live], Y[live], sizes[live], learning[live]
+    while True:
+        pending &= positions > at[:, None]
+        Z_live += layer.similarity(at) * (sizes_live[rows, at][:, None] * pending)
+        erring = step.mistakes(Z_live, Y_live) & pending
+        at = erring.argmax(axis=1)
+        erred = erring[rows, at]
+        if 2 * np.count_nonzero(erred) <= len(live):
+            Z[live] = Z_live
+            return live[erred], at[erred]
+        at[~erred] = last  # nothing after the last position: done
+
+
+def _scan_unit(layer, z, y, sizes, learning, step, at):
+    """The rest of the block for one unit just past its mistake ``at``,
+    with its scores ``z`` updated in place."""
+    while at < len(z) - 1:
+        after = np.s_[at + 1:]
+        z[after] += layer.similarity([at])[0, at + 1:] * sizes[at]
+        erring = step.mistakes(z[after], y[after]) & learning[after]
+        following = erring.argmax()
+        if not erring[following]:
+            return
+        at += 1 + following
+
+
+def _penalised_epoch(layer, Y, sizes, learning, step, start_step, penalty, observer):
+    """The epoch sample by sample: the penalty changes every weight after
+    every sample."""
+    n_samples, n_units = Y.shape
+    mistakes = np.zeros(n_units, dtype=np.int64)
+    loss = np.zeros(n_units)
+    every_unit = np.ones(n_units, dtype=bool)
+    for position in range(n_samples):
+        z = layer.scores(position, position + 1)[0]
+        units = step.mistakes(z, Y[position]) & learning[position]
+        if observer is not None:
+            observer.record(start_step + position + 1, every_unit, layer)
+        penalty.before_update(layer)
+        if units.any():
+            layer.update(position, units, sizes[position, units])
+            mistakes[units] += 1
+            loss[units] += np.maximum(0.0, -Y[position, units] * z[units])
+        penalty.after_update(layer)
+    return EpochResult(mistakes, loss)

@@ -1,0 +1,286 @@
+"""The weights of a layer of threshold units: primal and kernel (dual) form.
+
+Both forms score a block of upcoming samples at once (``start_block``), say
+how an update on one sample of the block moves the scores of the others
+(``similarity``) and apply the updates of a whole block in one product
+(``add_block``).
+"""
+
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = ["DualUnits", "LinearUnits"]
+
+MIN_SCALE = 1e-9
+
+
+class LinearUnits:
+    """Primal weights of a layer: ``coef = scale * raw`` and ``intercept``.
+
+    Parameters
+    ----------
+    X : {ndarray, csr_matrix} of shape (n_samples, n_features)
+        The training inputs.
+    coef : ndarray of shape (n_units, n_features)
+        Initial weights (copied).
+    intercept : ndarray of shape (n_units,)
+        Initial biases (copied).
+    fit_intercept : bool
+        Whether the biases are learnt.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import LinearUnits
+    >>> X = np.array([[1.0, 2.0], [3.0, 4.0]])
+    >>> layer = LinearUnits(X, np.zeros((1, 2)), np.zeros(1), fit_intercept=True)
+    >>> layer.start_epoch(np.array([1, 0]))  # visit sample 1, then sample 0
+    >>> layer.update(0, np.array([True]), np.array([0.5]))  # adds 0.5 * X[1]
+    >>> layer.coef, layer.intercept
+    (array([[1.5, 2. ]]), array([0.5]))
+    >>> layer.scores(0, 2)
+    array([[13.],
+           [ 6.]])
+    >>> layer.shrink(0.5)
+    >>> layer.coef
+    array([[0.75, 1.  ]])
+
+    A block of samples takes its updates together:
+
+    >>> layer.start_block(0, 2)  # units x samples
+    array([[6.75, 3.25]])
+    >>> layer.similarity(np.array([0]))  # X[1] . x + 1 for the bias
+    array([[26., 12.]])
+    >>> layer.add_block(np.array([[0.0, -1.0]]))  # subtracts X[0]
+    >>> layer.coef, layer.intercept
+    (array([[-0.25, -1.  ]]), array([-0.5]))
+    """
+
+    def __init__(self, X, coef, intercept, fit_intercept):
+        self.X = X
+        self.raw = np.array(coef, dtype=X.dtype, order="C")
+        self.intercept = np.array(intercept, dtype=X.dtype)
+        self.scale = 1.0
+        self.fit_intercept = fit_intercept
+        self._order = None
+        self._block = self._inputs = self._buffer = None
+
+    @property
+    def coef(self):
+        """The current weights, of shape (n_units, n_features)."""
+        return self.raw * self.scale
+
+    @property
+    def inner_size(self):
+        """Multiply-adds per unit and sample in the block products."""
+        return self.X.shape[1] + 1
+
+    def coef_of(self, units):
+        """The current weights of ``units`` only (a mask, index or slice)."""
+        return self.raw[units] * self.scale
+
+    def start_epoch(self, order):
+        """Visit the samples in ``order`` during the coming epoch."""
+        self._order = order
+
+    def scores(self, start, stop):
+        """``z`` of the samples at positions ``start:stop`` of the epoch."""
+        return self.scale * (self.X[self._order[start:stop]] @ self.raw.T) + self.intercept
+
+    def start_block(self, start, stop):
+        """``z`` of the samples at positions ``start:stop`` of the epoch, of
+        shape (n_units, block size); they become the block that
+        :meth:`similarity`, :meth:`changes` and :meth:`add_block` see."""
+        rows = self._order[start:stop]
+        if sp.issparse(self.X):
+            self._block = self._inputs = self.X[rows]
+        else:
+            n_features = self.X.shape[1]
+            if self._buffer is None or len(self._buffer) < len(rows):
+                # the bias as a last input that is always 1
+                self._buffer = np.ones((len(rows), n_features + self.fit_intercept), self.X.dtype)
+            self._block = self._buffer[:len(rows)]
+            self._inputs = self._block[:, :n_features]
+            np.take(self.X, rows, axis=0, out=self._inputs, mode="clip")
+        return self.scale * (self.raw @ self._inputs.T) + self.intercept[:, None]
+
+    def similarity(self, columns):
+        """How much ``z`` of every sample of the block moves per unit of
+        update on each of its samples ``columns``: ``x_c . x`` (plus 1 for
+        the bias), of shape (len(columns), block size)."""
+        products = self._block[columns] @ self._block.T
+        if sp.issparse(products):
+            products = products.toarray() + float(self.fit_intercept)
+        return products
+
+    def changes(self, coefficients):
+        """The weight and bias changes of adding ``coefficients[k, i] * x_i``
+        over the samples ``i`` of the block: (k, n_features) and (k,)."""
+        if sp.issparse(self._inputs):
+            coef = np.asarray((self._inputs.T @ coefficients.T).T)
+        else:
+            coef = coefficients @ self._inputs
+        bias = coefficients.sum(axis=1) if self.fit_intercept else np.zeros(len(coef))
+        return coef, bias
+
+    def updates(self, deltas, positions):
+        """The weight changes ``deltas[k] * x`` of updates on the samples
+        ``positions`` of the block, of shape (len(positions), n_features)."""
+        rows = self._inputs[positions]
+        if sp.issparse(rows):
+            return rows.multiply(deltas[:, None]).toarray()
+        return deltas[:, None] * rows
+
+    def add_block(self, deltas):
+        """Add ``deltas[j, i] * x_i`` to the weights of unit ``j``, for every
+        sample ``i`` of the block."""
+        coef, bias = self.changes(deltas)
+        self.raw += coef / self.scale
+        self.intercept += bias
+
+    def update(self, position, units, delta):
+        """Add ``delta * x`` to the weights of ``units`` (a boolean mask)."""
+        index = self._order[position]
+        if sp.issparse(self.X):
+            start, stop = self.X.indptr[index], self.X.indptr[index + 1]
+            columns = self.X.indices[start:stop]
+            self.raw[np.ix_(units, columns)] += np.outer(
+                delta / self.scale, self.X.data[start:stop]
+            )
+        else:
+            self.raw[units] += np.outer(delta / self.scale, self.X[index])
+        if self.fit_intercept:
+            self.intercept[units] += delta
+
+    def shrink(self, factor):
+        """Multiply every weight by ``factor`` (L2 decay), in O(1)."""
+        self.scale *= factor
+        if self.scale < MIN_SCALE:
+            self.raw *= self.scale
+            self.scale = 1.0
+
+    def set_coef(self, coef):
+        """Replace the weights by ``coef``."""
+        self.raw[...] = coef
+        self.scale = 1.0
+
+    def snapshot(self):
+        """A copy of the weights, for :meth:`restore`."""
+        return self.raw.copy(), self.intercept.copy(), self.scale
+
+    def restore(self, snapshot):
+        """Put back the weights of a :meth:`snapshot`."""
+        raw, intercept, self.scale = snapshot
+        self.raw[...], self.intercept[...] = raw, intercept
+
+    def get_weights(self):
+        """Copies of the weights and biases: ``[coef, intercept]``."""
+        return [self.coef, self.intercept.copy()]
+
+    def set_weights(self, weights):
+        """Put back what :meth:`get_weights` returned."""
+        coef, intercept = weights
+        self.set_coef(coef)
+        self.intercept[...] = intercept
+
+
+class DualUnits:
+    """Kernel weights of a layer: ``z(x) = sum_i coef[i] K(x_i, x) + b``.
+
+    Parameters
+    ----------
+    gram : callable
+        ``gram(rows)``: the kernel between the training samples ``rows`` and
+        all training samples, of shape (len(rows), n_samples).
+    n_samples : int
+        Number of training samples.
+    n_units : int
+        Number of threshold units.
+    dtype : dtype
+        Floating type of the coefficients.
+    fit_intercept : bool
+        Whether the biases are learnt.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.engine.perceptron import DualUnits
+    >>> X = np.array([[1.0, 2.0], [3.0, 4.0]])
+    >>> layer = DualUnits(lambda rows: (X @ X.T)[rows], 2, 1, np.float64, fit_intercept=False)
+    >>> layer.start_epoch(np.arange(2))
+    >>> layer.start_block(0, 2)  # units x samples
+    array([[0., 0.]])
+    >>> layer.similarity(np.array([1]))  # linear kernel: X @ X[1]
+    array([[11., 25.]])
+    >>> layer.add_block(np.array([[0.0, 1.0]]))
+    >>> layer.dual_coef.ravel()
+    array([0., 1.])
+    """
+
+    def __init__(self, gram, n_samples, n_units, dtype, fit_intercept):
+        self.gram = gram
+        self.dual_coef = np.zeros((n_samples, n_units), dtype=dtype)
+        self.intercept = np.zeros(n_units, dtype=dtype)
+        self.fit_intercept = fit_intercept
+        self._order = self._rows = None
+        # z of every training sample, kept up to date by add_block; None
+        # after the coefficients were put back, until the next epoch
+        self._z = None
+
+    @property
+    def inner_size(self):
+        """Multiply-adds per unit and sample in the block products."""
+        return self.dual_coef.shape[0]
+
+    def start_epoch(self, order):
+        """Visit the samples in ``order`` during the coming epoch."""
+        self._order = order
+        if self._z is None:
+            support = np.flatnonzero(self.dual_coef.any(axis=1))
+            self._z = np.zeros((len(self.intercept), len(self.dual_coef)), self.dual_coef.dtype)
+            if len(support):
+                self._z += self.dual_coef[support].T @ self.gram(support)
+            self._z += self.intercept[:, None]
+
+    def start_block(self, start, stop):
+        """``z`` of the samples at positions ``start:stop`` of the epoch, of
+        shape (n_units, block size); they become the block that
+        :meth:`similarity` and :meth:`add_block` see."""
+        self._rows = self._order[start:stop]
+        return self._z[:, self._rows]
+
+    def similarity(self, columns):
+        """How much ``z`` of every sample of the block moves per unit of
+        update on each of its samples ``columns``: ``K(x_c, x)`` (plus 1 for
+        the bias), of shape (len(columns), block size)."""
+        products = self.gram(self._rows[columns])[:, self._rows]
+        return products + 1.0 if self.fit_intercept else products
+
+    def add_block(self, deltas):
+        """Add ``deltas[j, i]`` to the coefficient of unit ``j`` on every
+        sample ``i`` of the block."""
+        updated = np.flatnonzero(deltas.any(axis=0))
+        if len(updated):
+            self._z += deltas[:, updated] @ self.gram(self._rows[updated])
+        self.dual_coef[self._rows] += deltas.T
+        if self.fit_intercept:
+            bias = deltas.sum(axis=1)
+            self.intercept += bias
+            self._z += bias[:, None]
+
+    def snapshot(self):
+        """A copy of the coefficients, for :meth:`restore`."""
+        return self.dual_coef.copy(), self.intercept.copy()
+
+    def restore(self, snapshot):
+        """Put back the coefficients of a :meth:`snapshot`."""
+        self.dual_coef[...], self.intercept[...] = snapshot
+        self._z = None
+
+    def get_weights(self):
+        """Copies of the coefficients and biases: ``[dual_coef, intercept]``."""
+        return list(self.snapshot())
+
+    def set_weights(self, weights):
+        """Put back what :meth:`get_weights` returned."""
+        self.restore(tuple(weights))
