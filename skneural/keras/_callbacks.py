@@ -81,8 +81,8 @@ class KerasTrainer(Trainer):
     Parameters
     ----------
     estimator : estimator instance
-        The Keras estimator being fitted; ``copy.copy`` of it must give an
-        independent fitted estimator (its pickled state holds the model).
+        The Keras estimator being fitted; its pickled state (which
+        :func:`copy.deepcopy` goes through) must hold the model.
     model : keras.Model
         The compiled model being trained.
     """
@@ -113,7 +113,7 @@ class KerasTrainer(Trainer):
         self._model.set_weights(weights)
 
     def fitted_copy(self):
-        return copy.copy(self.estimator)
+        return copy.deepcopy(self.estimator)
 
 
 class SkneuralCallbacks(keras.callbacks.Callback):
