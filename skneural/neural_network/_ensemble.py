@@ -34,6 +34,15 @@ def _train_member(member, method, X, y, sample_weight):
     return member, bool(interruptions)
 
 
+def _check_warm_start(member):
+    if "warm_start" not in member.get_params():
+        raise ValueError(
+            f"warm_start=True continues the fitted members, but "
+            f"{type(member).__name__} has no warm_start parameter; use "
+            "warm_start=False or members that have one."
+        )
+
+
 def _template_has_partial_fit(ensemble):
     """``available_if`` check: partial_fit needs members that have it."""
     return hasattr(ensemble._template(), "partial_fit")
@@ -164,7 +173,7 @@ class MLPEnsembleRegressor(VersionedStateMixin, MetaEstimatorMixin, RegressorMix
         X, y = self._validate_training_data(X, y, reset=not resume)
         previous = self._fitted_members("warm_start=True") if resume else []
         for member in previous:
-            self._check_warm_start(member)
+            _check_warm_start(member)
         self.estimators_ = self._train(previous, "fit", X, y, sample_weight)
         return self
 
@@ -218,14 +227,6 @@ class MLPEnsembleRegressor(VersionedStateMixin, MetaEstimatorMixin, RegressorMix
             )
         return list(self.estimators_)
 
-    def _check_warm_start(self, member):
-        if "warm_start" not in member.get_params():
-            raise ValueError(
-                f"warm_start=True continues the fitted members, but "
-                f"{type(member).__name__} has no warm_start parameter; use "
-                "warm_start=False or members that have one."
-            )
-
     def _new_members(self, start):
         """Members ``start`` to ``n_estimators - 1``, unfitted, each with its seed."""
         rng = check_random_state(self.random_state)
@@ -272,8 +273,9 @@ class MLPEnsembleRegressor(VersionedStateMixin, MetaEstimatorMixin, RegressorMix
         untouched = len(kept) - len(finished)
         warnings.warn(
             f"Training interrupted by user during member {len(finished) + 1} of "
-            f"{n_members}; the ensemble keeps the {len(finished)} members already "
-            f"finished" + (f" and {untouched} as they were before." if untouched else "."),
+            f"{n_members}; the ensemble keeps the members already finished "
+            f"({len(finished)})" + (f" and, unchanged, those not reached ({untouched})."
+                                    if untouched else "."),
             UserWarning,
             stacklevel=6,  # the caller of fit or partial_fit
         )
