@@ -59,5 +59,6 @@ def test_every_trained_estimator_is_covered():
         cls.__name__ for cls in public_estimator_classes()
         if not _epoch_end(cls)
     }
-    # The logic unit has fixed weights; the ensemble's members are MLPs.
+    # The logic unit has fixed weights; the ensemble's Ctrl-C (which stops every
+    # member) is tested in tests/neural_network/test_ensemble.py.
     assert untested <= {"ThresholdLogicUnit", "MLPEnsembleRegressor"}, untested

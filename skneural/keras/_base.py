@@ -26,6 +26,7 @@ classes here put it right:
   classes: the model travels as the bytes of a ``.keras`` file.
 """
 
+import functools
 import os
 import tempfile
 from collections import defaultdict
@@ -49,9 +50,11 @@ from sklearn.utils.multiclass import check_classification_targets, type_of_targe
 from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_data
 from tensorflow.python.eager import context
 
+from ..callbacks import Callback
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight, _fit_context
 from ..utils._state import diverged_error, restore_on_failure, warn_interrupted
+from ._callbacks import SkneuralCallbacks, keras_callbacks
 
 __all__ = ["BaseKerasClassifier", "BaseKerasRegressor", "OPTIMIZERS", "tensorflow_seed"]
 
@@ -118,12 +121,15 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
         "random_state": ["random_state"],
         "verbose": ["verbose"],
         "metrics": [list, None],
-        "callbacks": [list, keras.callbacks.Callback, type, None],
+        "callbacks": [list, keras.callbacks.Callback, Callback, type, None],
         "run_eagerly": ["boolean"],
     }
 
     # The parameter that sets the step size, named in divergence errors.
     _rate_parameter = "learning_rate_init"
+
+    # Attributes that exist only while SciKeras's _fit_keras_model runs.
+    _fit_scratch = ("_fit_callbacks", "_random_state")
 
     # Parameters SciKeras hands to ``keras.Model.fit`` and ``predict`` as is.
     _fit_kwargs = {"batch_size", "verbose"}
@@ -231,12 +237,17 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
         return self
 
     def _callbacks(self):
-        """The ``callbacks`` and ``fit__callbacks`` parameters, then early stopping.
+        """The Keras callbacks of ``callbacks`` and ``fit__callbacks``, then
+        early stopping (the skneural ones run in :class:`SkneuralCallbacks`).
 
         SciKeras builds the user's callbacks; it runs on a scratch namespace,
         as it also builds prediction callbacks, which we never use.
         """
-        scratch = SimpleNamespace(get_params=self.get_params)
+        def get_params():
+            params = self.get_params()
+            return {**params, "callbacks": keras_callbacks(params["callbacks"])}
+
+        scratch = SimpleNamespace(get_params=get_params)
         BaseWrapper._initialize_callbacks(scratch)
         stopping = self._stopping_callback()
         return scratch._fit_callbacks + ([] if stopping is None else [stopping])
@@ -296,15 +307,19 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
         return {}
 
     def _train(self, X, y, sample_weight, rng, callbacks):
-        fit_kwargs = {}
+        fit_kwargs, val_score = {}, None
         if self.early_stopping:
-            X, y, sample_weight, fit_kwargs["validation_data"] = self._holdout(
-                X, y, sample_weight, rng
+            X, y, sample_weight, fit_kwargs["validation_data"], (X_val, y_val) = (
+                self._holdout(X, y, sample_weight, rng)
             )
+            val_score = functools.partial(self.score, X_val, y_val)
+        # After each epoch: the checkpoint first, so that a Ctrl-C in a
+        # skneural callback keeps that epoch, as in the NumPy estimators.
         checkpoint = _EpochCheckpoint(self)
+        skneural = SkneuralCallbacks(self, self.model_, val_score)
         # Scratch state read by SciKeras's _fit_keras_model; _random_state=None
         # keeps it from seeding again (we did).
-        self._fit_callbacks, self._random_state = [*callbacks, checkpoint], None
+        self._fit_callbacks, self._random_state = [*callbacks, checkpoint, skneural], None
         try:
             self._fit_keras_model(
                 X.astype(np.float32, copy=False), self._keras_target(y),
@@ -315,7 +330,9 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
             self.model_.set_weights(checkpoint.weights)
             self.history_ = checkpoint.history()
             warn_interrupted(len(self.history_["loss"]))
+            skneural.end()
         finally:
+            skneural.detach()
             del self._fit_callbacks, self._random_state
         self.n_iter_ = len(self.history_["loss"])
         self._check_finite_loss()
@@ -345,7 +362,7 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
         X_val, y_val = held_out[0].astype(np.float32), self._keras_target(held_out[1])
         validation = (X_val, y_val) if sample_weight is None else (X_val, y_val, held_out[2])
         sample_weight = None if sample_weight is None else train[2]
-        return train[0], train[1], sample_weight, validation
+        return train[0], train[1], sample_weight, validation, held_out[:2]
 
     def _stratification(self, y):
         return None
@@ -374,6 +391,8 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
 
     def __getstate__(self):
         state = super().__getstate__()
+        for name in self._fit_scratch:
+            state.pop(name, None)
         if "model_" in state:
             state["model_"] = _model_to_bytes(state["model_"])
         return state

@@ -81,9 +81,15 @@ metrics : list or None, default=None
     Keras metrics (names such as ``'accuracy'`` or ``'mae'``, or objects)
     recorded per epoch in ``history_`` besides the loss.
 
-callbacks : list of keras Callback (instances or classes) or None, \
-default=None
-    Extra Keras callbacks, routed as in SciKeras (``callbacks__*``).
+callbacks : list of skneural or keras Callback, or None, default=None
+    Callbacks run during the fit, of either kind side by side.
+    ``skneural.callbacks.Callback`` objects (``EarlyStopping``, the
+    learning-rate schedules, ``ModelCheckpoint``, your own) get the hooks
+    and logs they get from the NumPy estimators: after every epoch
+    ``loss``, ``learning_rate``, the Keras metrics and, with early
+    stopping, ``val_loss`` and ``val_score``; any of them can stop the fit.
+    They run after the Keras callbacks (instances or classes, routed as in
+    SciKeras with ``callbacks__*``).
 
 run_eagerly : bool, default=False
     Run the training steps eagerly instead of tracing them into a

@@ -44,11 +44,15 @@ class FitCallbacks:
         :func:`fit_callbacks`.
     trainer : Trainer
         The fit's :class:`~skneural.callbacks.Trainer`.
+    callbacks : list of Callback or None, default=None
+        The callbacks to run, for an estimator whose ``callbacks`` parameter
+        also holds other objects (the Keras estimators); None runs
+        :func:`fit_callbacks` of ``estimator``.
     """
 
-    def __init__(self, estimator, trainer):
+    def __init__(self, estimator, trainer, callbacks=None):
         self.estimator, self.trainer = estimator, trainer
-        self.callbacks = fit_callbacks(estimator)
+        self.callbacks = fit_callbacks(estimator) if callbacks is None else list(callbacks)
 
     def __bool__(self):
         return bool(self.callbacks)

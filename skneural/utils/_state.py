@@ -1,14 +1,20 @@
 """Keeping an estimator usable when a fit fails half-way or is interrupted."""
 
+import contextvars
 import functools
 import warnings
+from contextlib import contextmanager
 
 __all__ = [
     "TrainingDivergedError",
     "diverged_error",
+    "recording_interruptions",
     "restore_on_failure",
     "warn_interrupted",
 ]
+
+# The list that warn_interrupted appends to instead of warning, if any.
+_INTERRUPTIONS = contextvars.ContextVar("skneural_interruptions", default=None)
 
 
 class TrainingDivergedError(ValueError):
@@ -65,13 +71,44 @@ def diverged_error(loss, epoch, rate_parameter, rate):
 
 
 def warn_interrupted(n_iter):
-    """Tell the user that Ctrl-C ended training after ``n_iter`` whole epochs."""
+    """Tell the user that Ctrl-C ended training after ``n_iter`` whole epochs.
+
+    Inside :func:`recording_interruptions` the fit is recorded instead, for
+    the caller (an ensemble) to stop and say so itself.
+    """
+    interruptions = _INTERRUPTIONS.get()
+    if interruptions is not None:
+        interruptions.append(n_iter)
+        return
     warnings.warn(
         "Training interrupted by user; the weights are those of the last "
         f"finished epoch ({n_iter}).",
         UserWarning,
         stacklevel=3,
     )
+
+
+@contextmanager
+def recording_interruptions():
+    """Record, rather than announce, the fits that Ctrl-C ends inside the block.
+
+    A skneural fit catches ``KeyboardInterrupt``, keeps its last finished
+    epoch and calls :func:`warn_interrupted`; inside this block that call
+    appends the number of finished epochs to the yielded list. The record is
+    per thread (a :mod:`contextvars` variable), so it also works inside
+    joblib workers.
+
+    Yields
+    ------
+    interruptions : list of int
+        Empty unless a fit inside the block was interrupted.
+    """
+    interruptions = []
+    token = _INTERRUPTIONS.set(interruptions)
+    try:
+        yield interruptions
+    finally:
+        _INTERRUPTIONS.reset(token)
 
 
 def restore_on_failure(fit_method):
