@@ -17,8 +17,8 @@ class TensorBoard(PerFitResource):
     (``tensorboard --logdir <log_dir>``) shows the runs side by side. Every
     ``logs`` entry (``loss``, ``learning_rate``, ``val_loss``,
     ``val_score``) becomes a scalar of that name, with the epoch as step.
-    Needs TensorFlow (``pip install "skneural[keras]"``); it is imported
-    when the fit begins.
+    Needs TensorFlow and TensorBoard (``pip install "skneural[keras]"``);
+    they are imported when the fit begins.
 
     Parameters
     ----------
@@ -49,8 +49,8 @@ class TensorBoard(PerFitResource):
             from ..keras._tensorboard import ScalarWriter
         except ImportError as error:
             raise ImportError(
-                "skneural.callbacks.TensorBoard writes its logs with TensorFlow, which "
-                "could not be imported. Install the 'keras' extra: "
+                "skneural.callbacks.TensorBoard writes its logs with TensorFlow and "
+                "TensorBoard, which could not be imported. Install the 'keras' extra: "
                 'pip install "skneural[keras]".'
             ) from error
         self.run_log_dir_ = _new_run_dir(Path(self.log_dir))

@@ -4,6 +4,7 @@ Imported when a fit with that callback begins, as only ``skneural.keras``
 may import TensorFlow.
 """
 
+import tensorboard  # noqa: F401 (tf.summary.scalar is implemented there)
 import tensorflow as tf
 
 __all__ = ["ScalarWriter"]
