@@ -6,8 +6,8 @@ The text's callbacks on the California housing regression MLP: early
 stopping with a patience of 10 epochs that restores the best weights, and a
 custom callback that prints the ratio of the validation loss to the
 training loss after every epoch (a ratio well above 1 is a sign of
-overfitting). The learning rate follows a cosine schedule with a linear
-warm-up of 5 epochs, set by
+overfitting). The network trains by SGD with momentum, its learning rate
+following a cosine schedule with a linear warm-up of 5 epochs, set by
 :class:`~skneural.callbacks.LearningRateScheduler`.
 
 The held-out data are given to ``fit`` as ``X_val`` and ``y_val`` (from
@@ -64,7 +64,7 @@ class History(Callback):
 max_epochs = 80
 stopping, history = EarlyStopping(patience=10, restore_best=True), History()
 model = NumpyMLPRegressor(
-    hidden_layer_sizes=(50, 50, 50), learning_rate_init=0.003, max_iter=max_epochs,
+    hidden_layer_sizes=(50, 50, 50), solver="sgd", learning_rate_init=0.01, max_iter=max_epochs,
     random_state=42, tol=0.0, n_iter_no_change=max_epochs,
     callbacks=[
         LearningRateScheduler(CosineSchedule(total_epochs=max_epochs, warmup_epochs=5)),
