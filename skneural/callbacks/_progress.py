@@ -75,5 +75,4 @@ class ProgressBar(PerFitResource):
         super().on_fit_end(estimator)
 
     def _close(self, resource):
-        resource.refresh()
-        resource.stop()
+        resource.stop()  # draws the final state
