@@ -9,9 +9,11 @@ handle that the fit hands them with :meth:`Callback.set_trainer`.
 
 from ._base import Callback, Trainer
 from ._checkpoint import ModelCheckpoint
+from ._progress import ProgressBar
 from ._rates import LearningRateScheduler, ReduceLROnPlateau
 from ._schedules import CosineSchedule, ExponentialDecay, Schedule, StepDecay
 from ._stopping import EarlyStopping
+from ._tensorboard import TensorBoard
 
 __all__ = [
     "Callback",
@@ -20,8 +22,10 @@ __all__ = [
     "ExponentialDecay",
     "LearningRateScheduler",
     "ModelCheckpoint",
+    "ProgressBar",
     "ReduceLROnPlateau",
     "Schedule",
     "StepDecay",
+    "TensorBoard",
     "Trainer",
 ]

@@ -29,6 +29,7 @@ from ..utils._sklearn import (
     _check_sample_weight,
     _fit_context,
 )
+from ..callbacks._sklearn_bridge import CallbackSupportMixin, fit_task
 from ..training import HeldOut, WeightStatsRecorder
 from ..utils._persistence import VersionedStateMixin
 from ..utils._state import restore_on_failure
@@ -48,7 +49,9 @@ def is_stochastic(estimator):
     return True
 
 
-class BaseNumpyMLP(VersionedStateMixin, StochasticTrainingMixin, BaseEstimator, ABC):
+class BaseNumpyMLP(
+    VersionedStateMixin, CallbackSupportMixin, StochasticTrainingMixin, BaseEstimator, ABC
+):
     """Base class of the NumPy multi-layer perceptrons.
 
     Warning: this class should not be used directly; use
@@ -163,6 +166,7 @@ default=None
         )
         return HeldOut(X_val, Y_val, weight)
 
+    @fit_task
     def _fit(self, X, y, sample_weight=None, incremental=False, validation=(None, None)):
         if self.solver == "lbfgs" and self.dropout > 0:
             raise ValueError(

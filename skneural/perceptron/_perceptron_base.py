@@ -18,6 +18,7 @@ from ..engine.perceptron import STEPS, LinearUnits
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight
 from ..callbacks import Trainer
+from ..callbacks._sklearn_bridge import CallbackSupportMixin, fit_task
 from ..training import (
     CallbackHook,
     Checkpoint,
@@ -35,7 +36,9 @@ __all__ = ["BasePerceptron", "PrimalLayerMixin"]
 _PROBABILITY_METHODS = ("predict_proba", "predict_log_proba")
 
 
-class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
+class BasePerceptron(
+    VersionedStateMixin, CallbackSupportMixin, ClassifierMixin, BaseEstimator, ABC
+):
     """Base class of the perceptrons trained by the perceptron rule.
 
     Warning: this class should not be used directly; use the derived
@@ -87,6 +90,7 @@ class BasePerceptron(VersionedStateMixin, ClassifierMixin, BaseEstimator, ABC):
 
     # -- fitting -------------------------------------------------------------------
 
+    @fit_task
     def _fit(self, X, y, sample_weight, *, incremental, classes=None,
              coef_init=None, intercept_init=None):
         resume = self._can_resume(incremental) and hasattr(self, "_coder")

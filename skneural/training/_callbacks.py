@@ -1,6 +1,7 @@
 """The callbacks a fit runs, called in the documented order."""
 
 from ..callbacks import Callback
+from ..callbacks._sklearn_bridge import epoch_tasks
 
 __all__ = ["CALLBACKS_DOC", "FitCallbacks", "fit_callbacks"]
 
@@ -37,6 +38,11 @@ def fit_callbacks(estimator):
 class FitCallbacks:
     """The callbacks of one fit, attached to its trainer.
 
+    Besides the estimator's ``callbacks``, the fit's epochs are reported to
+    the scikit-learn callbacks (``sklearn.callback``, scikit-learn >= 1.9)
+    when the fit runs as a task of theirs (see
+    :mod:`skneural.callbacks._sklearn_bridge`); they can stop it too.
+
     Parameters
     ----------
     estimator : estimator instance
@@ -53,9 +59,10 @@ class FitCallbacks:
     def __init__(self, estimator, trainer, callbacks=None):
         self.estimator, self.trainer = estimator, trainer
         self.callbacks = fit_callbacks(estimator) if callbacks is None else list(callbacks)
+        self._epoch_tasks = epoch_tasks(estimator, trainer)
 
     def __bool__(self):
-        return bool(self.callbacks)
+        return bool(self.callbacks) or self._epoch_tasks is not None
 
     def begin(self):
         """Attach the trainer and call ``on_fit_begin``."""
@@ -69,6 +76,8 @@ class FitCallbacks:
         stop = False
         for callback in self.callbacks:
             stop = bool(callback.on_epoch_end(self.estimator, epoch, dict(logs))) or stop
+        if self._epoch_tasks is not None:
+            stop = self._epoch_tasks.epoch_end() or stop
         return stop
 
     def end(self):
