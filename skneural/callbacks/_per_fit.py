@@ -6,8 +6,9 @@ __all__ = ["PerFitResource", "planned_epochs"]
 
 
 def planned_epochs(estimator):
-    """The most epochs one fit of ``estimator`` runs (``max_iter``), or None."""
-    return getattr(estimator, "max_iter", None)
+    """The most epochs one fit of ``estimator`` runs (its ``max_iter``, or
+    ``epochs`` as Keras names it), or None."""
+    return getattr(estimator, "max_iter", getattr(estimator, "epochs", None))
 
 
 class PerFitResource(Callback):

@@ -51,6 +51,7 @@ from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_dat
 from tensorflow.python.eager import context
 
 from ..callbacks import Callback
+from ..callbacks._sklearn_bridge import CallbackSupportMixin, fit_task
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight, _fit_context
 from ..utils._state import diverged_error, restore_on_failure, warn_interrupted
@@ -103,7 +104,7 @@ def make_optimizer(optimizer, learning_rate, routed):
     return unflatten_params(optimizer_class, {"learning_rate": learning_rate, **routed})
 
 
-class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
+class BaseKerasEstimator(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
     """What every skneural Keras estimator shares, over SciKeras's functions.
 
     Warning: this class should not be used directly.
@@ -203,6 +204,7 @@ class BaseKerasEstimator(VersionedStateMixin, BaseEstimator):
 
     @_fit_context(prefer_skip_nested_validation=True)
     @restore_on_failure
+    @fit_task
     def fit(self, X, y, sample_weight=None):
         """Build a new Keras model and train it on ``(X, y)``.
 

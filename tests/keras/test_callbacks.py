@@ -200,3 +200,20 @@ def test_callbacks_survive_clone_pickle_and_grid_search(classification_data):
     best = search.best_estimator_
     assert best.callbacks[0].trainer is None
     assert best.n_iter_ == (1 if best.callbacks[0].stop_at == 1 else 3)
+
+
+@pytest.mark.parametrize("cls", [KerasMLPClassifier, KerasWideDeepRegressor])
+def test_sklearn_scoring_monitor_scores_every_keras_epoch(cls, classification_data):
+    sklearn_callback = pytest.importorskip("sklearn.callback")
+    X, y = classification_data
+    params = TINY if cls is KerasMLPClassifier else dict(
+        run_eagerly=True, random_state=0, learning_rate_schedule="constant")
+    epochs = 4
+    model = cls(**params).set_params(
+        **({"max_iter": epochs} if cls is KerasMLPClassifier else {"epochs": epochs}))
+    scoring = "accuracy" if cls is KerasMLPClassifier else "r2"
+    monitor = sklearn_callback.ScoringMonitor(scoring=scoring)
+    model.set_callbacks(monitor).fit(X, y)
+    rows = [row for row in monitor.get_logs().data if row["task_name"] == "epoch"]
+    assert [row["task_id"] for row in rows] == list(range(epochs))
+    assert rows[-1][scoring] == pytest.approx(model.score(X, y), abs=1e-6)
