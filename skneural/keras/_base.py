@@ -43,7 +43,6 @@ from scikeras.utils import metric_name
 from scikeras.utils.transformers import ClassifierLabelEncoder
 from scikeras.wrappers import BaseWrapper
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
-from sklearn.model_selection import train_test_split
 from sklearn.utils import check_random_state
 from sklearn.utils.class_weight import compute_sample_weight
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
@@ -51,6 +50,7 @@ from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_dat
 from tensorflow.python.eager import context
 
 from ..callbacks import Callback
+from ..training import combined_sample_weight, hold_out, take_rows
 from ..callbacks._sklearn_bridge import CallbackSupportMixin, fit_task
 from ..utils._persistence import VersionedStateMixin
 from ..utils._sklearn import Interval, StrOptions, _check_sample_weight, _fit_context
@@ -355,16 +355,16 @@ class BaseKerasEstimator(VersionedStateMixin, CallbackSupportMixin, BaseEstimato
         )
 
     def _holdout(self, X, y, sample_weight, rng):
-        arrays = [X, y] if sample_weight is None else [X, y, sample_weight]
-        split = train_test_split(
-            *arrays, test_size=self.validation_fraction,
-            random_state=rng.randint(_SEED_BOUND), stratify=self._stratification(y),
+        rows, held_out = hold_out(
+            X, y, sample_weight, fraction=self.validation_fraction,
+            rng=rng.randint(_SEED_BOUND), stratify=self._stratification(y),
         )
-        train, held_out = split[0::2], split[1::2]
-        X_val, y_val = held_out[0].astype(np.float32), self._keras_target(held_out[1])
-        validation = (X_val, y_val) if sample_weight is None else (X_val, y_val, held_out[2])
-        sample_weight = None if sample_weight is None else train[2]
-        return train[0], train[1], sample_weight, validation, held_out[:2]
+        X_val, y_val = held_out.X.astype(np.float32), self._keras_target(held_out.Y)
+        validation = (X_val, y_val)
+        if held_out.sample_weight is not None:
+            validation += (held_out.sample_weight,)
+        X, y, sample_weight = take_rows(rows, X, y, sample_weight)
+        return X, y, sample_weight, validation, (held_out.X, held_out.Y)
 
     def _stratification(self, y):
         return None
@@ -492,7 +492,7 @@ class BaseKerasClassifier(ClassifierMixin, BaseKerasEstimator):
         if self.class_weight is None:
             return sample_weight
         class_weights = compute_sample_weight(self.class_weight, y).astype(np.float32)
-        return class_weights if sample_weight is None else sample_weight * class_weights
+        return combined_sample_weight(sample_weight, class_weights)
 
     def _is_multilabel(self):
         """Whether y was a label indicator matrix (one sigmoid unit per class).
