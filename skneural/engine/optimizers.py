@@ -126,6 +126,11 @@ class _Optimizer:
         self.gradient_scale = float(gradient_scale)
         self.n_steps = 0
 
+    @property
+    def nominal_learning_rate(self):
+        """The rate a user sets and a schedule changes: here the step size."""
+        return self.learning_rate
+
     def set_learning_rate(self, value):
         """Make the step size ``value``, now and relative to it in every later
         schedule step (from a step size of 0, the schedule restarts at
@@ -329,6 +334,16 @@ class Adam(_Optimizer):
     @property
     def state(self):
         return (self.first_moment, self.second_moment)
+
+    @property
+    def nominal_learning_rate(self):
+        """The rate a user sets and a schedule changes: ``learning_rate_init``,
+        which every step multiplies by the bias correction (as in Keras)."""
+        return self.learning_rate_init
+
+    def set_learning_rate(self, value):
+        """Make the nominal rate ``value`` from the next step on."""
+        self.learning_rate_init = float(value)
 
     def _start_step(self):
         self.t += 1

@@ -183,7 +183,8 @@ class _NetworkTrainer(Trainer):
     """The :class:`~skneural.callbacks.Trainer` of a NumPy MLP's fit.
 
     The weights are ``coefs_`` and ``intercepts_``, views of the flat
-    parameter vector; the learning rate is the optimiser's.
+    parameter vector; the learning rate is the optimiser's nominal rate
+    (SGD's current step size, Adam's rate before its bias correction).
     """
 
     def __init__(self, estimator, params, optimizer):
@@ -191,7 +192,7 @@ class _NetworkTrainer(Trainer):
 
     @property
     def learning_rate(self):
-        return self._optimizer.learning_rate
+        return self._optimizer.nominal_learning_rate
 
     @learning_rate.setter
     def learning_rate(self, value):

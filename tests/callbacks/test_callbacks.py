@@ -76,10 +76,12 @@ def test_early_stopping_on_a_score_maximises():
         (CosineSchedule(4, warmup_epochs=2, min_lr=0.01), [0.05, 0.1, 0.1, 0.055, 0.01]),
     ],
 )
-def test_named_schedules_set_each_epochs_rate(schedule, expected):
+@pytest.mark.parametrize("solver", ["sgd", "adam"])
+def test_named_schedules_set_each_epochs_rate(schedule, expected, solver):
+    # Adam's logged rate is its nominal one, before the bias correction
     logs = Logs()
     regressor(LearningRateScheduler(schedule), logs, max_iter=5, learning_rate_init=0.1,
-              solver="sgd").fit(X, y)
+              solver=solver).fit(X, y)
     np.testing.assert_allclose([entry["learning_rate"] for entry in logs.logs], expected)
 
 
@@ -171,3 +173,23 @@ def test_a_rate_of_zero_can_be_set_and_left():
     regressor(LearningRateScheduler(zero_then_back), logs, max_iter=4,
               learning_rate_init=0.1, solver="sgd").fit(X, y)
     np.testing.assert_allclose([e["learning_rate"] for e in logs.logs], [0.1, 0.1, 0.0, 0.1])
+
+
+class Weights(Callback):
+    """Records the weights after every epoch."""
+
+    def on_fit_begin(self, estimator):
+        self.weights = []
+
+    def on_epoch_end(self, estimator, epoch, logs):
+        self.weights.append(self.trainer.get_weights())
+
+
+@pytest.mark.parametrize("solver", ["sgd", "adam"])
+def test_a_rate_of_zero_freezes_the_weights(solver):
+    weights = Weights()
+    regressor(LearningRateScheduler(zero_then_back), weights, max_iter=4,
+              learning_rate_init=0.1, solver=solver, momentum=0.0).fit(X, y)
+    after_2, after_3 = weights.weights[1], weights.weights[2]
+    for before, after in zip(after_2, after_3):
+        np.testing.assert_array_equal(before, after)
