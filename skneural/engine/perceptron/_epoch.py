@@ -108,8 +108,9 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
         if observer is not None:
             observer.record_block(start_step + start, erring, deltas, layer)
         layer.add_block(deltas)
-        mistakes += erring.sum(axis=1)
-        loss += (np.maximum(0.0, -Y[block] * Z) * erring).sum(axis=1)
+        mistakes += np.count_nonzero(erring, axis=1)
+        # -y z >= 0 wherever a unit errs
+        loss -= (Y[block] * Z * erring).sum(axis=1)
     return EpochResult(mistakes, loss)
 
 
@@ -140,11 +141,17 @@ def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
     """
     positions, last = np.arange(Z.shape[1]), Z.shape[1] - 1
     rows = np.arange(len(live))
-    Z_live, Y_live, sizes_live, pending = Z[live], Y[live], sizes[live], learning[live]
+    Z_live, Y_live, sizes_live = Z[live], Y[live], sizes[live]
+    learning_live = None if learning.all() else learning[live]
     while True:
-        pending &= positions > at[:, None]
-        Z_live += layer.similarity(at) * (sizes_live[rows, at][:, None] * pending)
-        erring = step.mistakes(Z_live, Y_live) & pending
+        after = positions > at[:, None]
+        shift = layer.similarity(at)
+        shift *= sizes_live[rows, at][:, None]
+        np.add(Z_live, shift, out=Z_live, where=after)
+        erring = step.mistakes(Z_live, Y_live)
+        erring &= after
+        if learning_live is not None:
+            erring &= learning_live
         at = erring.argmax(axis=1)
         erred = erring[rows, at]
         if 2 * np.count_nonzero(erred) <= len(live):
