@@ -118,13 +118,15 @@ class LinearUnits:
             products = products.toarray() + float(self.fit_intercept)
         return products
 
-    def changes(self, coefficients):
+    def changes(self, coefficients, positions=None):
         """The weight and bias changes of adding ``coefficients[k, i] * x_i``
-        over the samples ``i`` of the block: (k, n_features) and (k,)."""
+        over the samples ``i`` of the block (or the block's samples
+        ``positions`` only): (k, n_features) and (k,)."""
+        inputs = self._inputs if positions is None else self._inputs[positions]
         if self.sparse:
-            coef = np.asarray((self._inputs.T @ coefficients.T).T)
+            coef = np.asarray((inputs.T @ coefficients.T).T)
         else:
-            coef = coefficients @ self._inputs
+            coef = coefficients @ inputs
         bias = coefficients.sum(axis=1) if self.fit_intercept else np.zeros(len(coef))
         return coef, bias
 
@@ -138,12 +140,15 @@ class LinearUnits:
 
     def add_block(self, deltas):
         """Add ``deltas[j, i] * x_i`` to the weights of unit ``j``, for every
-        sample ``i`` of the block."""
-        coef, bias = self.changes(deltas)
+        sample ``i`` of the block; the samples without one stay out of the
+        product."""
+        updated = np.flatnonzero(deltas.any(axis=0))
+        coef, _ = self.changes(deltas[:, updated], updated)
         if self.scale != 1.0:
             coef /= self.scale
         self.raw += coef
-        self.intercept += bias
+        if self.fit_intercept:
+            self.intercept += deltas.sum(axis=1)
 
     def update(self, position, units, delta):
         """Add ``delta * x`` to the weights of ``units`` (a boolean mask)."""
