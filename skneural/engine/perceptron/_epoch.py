@@ -1,5 +1,6 @@
 """One epoch of the perceptron rule over a layer of threshold units."""
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -139,12 +140,12 @@ def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
 
     A unit done meanwhile stays in the rounds with nothing left to visit.
     """
-    positions, last = np.arange(Z.shape[1]), Z.shape[1] - 1
+    later, last = _later(Z.shape[1]), Z.shape[1] - 1
     rows = np.arange(len(live))
     Z_live, Y_live, sizes_live = Z[live], Y[live], sizes[live]
     learning_live = None if learning.all() else learning[live]
     while True:
-        after = positions > at[:, None]
+        after = later.take(at, axis=0)
         shift = layer.similarity(at)
         shift *= sizes_live[rows, at][:, None]
         np.add(Z_live, shift, out=Z_live, where=after)
@@ -158,6 +159,15 @@ def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
             Z[live] = Z_live
             return live[erred], at[erred]
         at[~erred] = last  # nothing after the last position: done
+
+
+@lru_cache(maxsize=4)
+def _later(size):
+    """``later[a, p]``: whether position ``p`` of a block of ``size``
+    samples comes after position ``a`` (read-only)."""
+    later = np.triu(np.ones((size, size), dtype=bool), 1)
+    later.flags.writeable = False
+    return later
 
 
 def _scan_unit(layer, z, y, sizes, learning, step, at):
