@@ -89,15 +89,18 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
     array([[1., 1.]])
     """
     layer.start_epoch(order)
-    Y = Y[order]
-    sizes = eta0 * Y if weights is None else eta0 * weights[order] * Y
-    learning = np.broadcast_to(active, Y.shape)
-    if weights is not None:
-        learning = learning & (weights[order] > 0)
-    if penalty is not None:
-        return _penalised_epoch(layer, Y, sizes, learning, step, start_step, penalty, observer)
     # units x samples, so that a unit's samples are one contiguous row
-    Y, sizes, learning = Y.T.copy(), sizes.T.copy(), learning.T.copy()
+    Y = Y.T.take(order, axis=1)
+    learning = np.broadcast_to(active[:, None], Y.shape)
+    if weights is None:
+        sizes = eta0 * Y
+    else:
+        weights = weights.T.take(order, axis=1)
+        sizes = eta0 * weights * Y
+        learning = learning & (weights > 0)
+    if penalty is not None:
+        return _penalised_epoch(layer, Y.T, sizes.T, learning.T, step, start_step, penalty,
+                                observer)
     mistakes = np.zeros(Y.shape[0], dtype=np.int64)
     loss = np.zeros(Y.shape[0])
     size = min(MAX_BLOCK, max(MIN_BLOCK, PRODUCT_SIZE // (len(Y) * layer.inner_size)))
