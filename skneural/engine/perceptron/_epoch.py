@@ -112,7 +112,7 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
         if observer is not None:
             observer.record_block(start_step + start, erring, deltas, layer)
         layer.add_block(deltas)
-        mistakes += np.count_nonzero(erring, axis=1)
+        mistakes += erring.sum(axis=1)
         # -y z >= 0 wherever a unit errs
         loss -= (Y[block] * Z * erring).sum(axis=1)
     return EpochResult(mistakes, loss)
