@@ -1,5 +1,6 @@
 """One epoch of the perceptron rule over a layer of threshold units."""
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -88,15 +89,18 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
     array([[1., 1.]])
     """
     layer.start_epoch(order)
-    Y = Y[order]
-    sizes = eta0 * Y if weights is None else eta0 * weights[order] * Y
-    learning = np.broadcast_to(active, Y.shape)
-    if weights is not None:
-        learning = learning & (weights[order] > 0)
-    if penalty is not None:
-        return _penalised_epoch(layer, Y, sizes, learning, step, start_step, penalty, observer)
     # units x samples, so that a unit's samples are one contiguous row
-    Y, sizes, learning = Y.T.copy(), sizes.T.copy(), learning.T.copy()
+    Y = Y.T.take(order, axis=1)
+    learning = np.broadcast_to(active[:, None], Y.shape)
+    if weights is None:
+        sizes = eta0 * Y
+    else:
+        weights = weights.T.take(order, axis=1)
+        sizes = eta0 * weights * Y
+        learning = learning & (weights > 0)
+    if penalty is not None:
+        return _penalised_epoch(layer, Y.T, sizes.T, learning.T, step, start_step, penalty,
+                                observer)
     mistakes = np.zeros(Y.shape[0], dtype=np.int64)
     loss = np.zeros(Y.shape[0])
     size = min(MAX_BLOCK, max(MIN_BLOCK, PRODUCT_SIZE // (len(Y) * layer.inner_size)))
@@ -109,7 +113,8 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
             observer.record_block(start_step + start, erring, deltas, layer)
         layer.add_block(deltas)
         mistakes += erring.sum(axis=1)
-        loss += (np.maximum(0.0, -Y[block] * Z) * erring).sum(axis=1)
+        # -y z >= 0 wherever a unit errs
+        loss -= (Y[block] * Z * erring).sum(axis=1)
     return EpochResult(mistakes, loss)
 
 
@@ -138,19 +143,34 @@ def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
 
     A unit done meanwhile stays in the rounds with nothing left to visit.
     """
-    positions, last = np.arange(Z.shape[1]), Z.shape[1] - 1
+    later, last = _later(Z.shape[1]), Z.shape[1] - 1
     rows = np.arange(len(live))
-    Z_live, Y_live, sizes_live, pending = Z[live], Y[live], sizes[live], learning[live]
+    Z_live, Y_live, sizes_live = Z[live], Y[live], sizes[live]
+    learning_live = None if learning.all() else learning[live]
     while True:
-        pending &= positions > at[:, None]
-        Z_live += layer.similarity(at) * (sizes_live[rows, at][:, None] * pending)
-        erring = step.mistakes(Z_live, Y_live) & pending
+        after = later.take(at, axis=0)
+        shift = layer.similarity(at)
+        shift *= sizes_live[rows, at][:, None]
+        np.add(Z_live, shift, out=Z_live, where=after)
+        erring = step.mistakes(Z_live, Y_live)
+        erring &= after
+        if learning_live is not None:
+            erring &= learning_live
         at = erring.argmax(axis=1)
         erred = erring[rows, at]
         if 2 * np.count_nonzero(erred) <= len(live):
             Z[live] = Z_live
             return live[erred], at[erred]
         at[~erred] = last  # nothing after the last position: done
+
+
+@lru_cache(maxsize=4)
+def _later(size):
+    """``later[a, p]``: whether position ``p`` of a block of ``size``
+    samples comes after position ``a`` (read-only)."""
+    later = np.triu(np.ones((size, size), dtype=bool), 1)
+    later.flags.writeable = False
+    return later
 
 
 def _scan_unit(layer, z, y, sizes, learning, step, at):

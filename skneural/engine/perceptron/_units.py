@@ -58,6 +58,7 @@ class LinearUnits:
 
     def __init__(self, X, coef, intercept, fit_intercept):
         self.X = X
+        self.sparse = sp.issparse(X)
         self.raw = np.array(coef, dtype=X.dtype, order="C")
         self.intercept = np.array(intercept, dtype=X.dtype)
         self.scale = 1.0
@@ -92,7 +93,7 @@ class LinearUnits:
         shape (n_units, block size); they become the block that
         :meth:`similarity`, :meth:`changes` and :meth:`add_block` see."""
         rows = self._order[start:stop]
-        if sp.issparse(self.X):
+        if self.sparse:
             self._block = self._inputs = self.X[rows]
         else:
             n_features = self.X.shape[1]
@@ -102,24 +103,30 @@ class LinearUnits:
             self._block = self._buffer[:len(rows)]
             self._inputs = self._block[:, :n_features]
             np.take(self.X, rows, axis=0, out=self._inputs, mode="clip")
-        return self.scale * (self.raw @ self._inputs.T) + self.intercept[:, None]
+        products = self.raw @ self._inputs.T
+        if self.scale != 1.0:
+            products *= self.scale
+        products += self.intercept[:, None]
+        return products
 
     def similarity(self, columns):
         """How much ``z`` of every sample of the block moves per unit of
         update on each of its samples ``columns``: ``x_c . x`` (plus 1 for
-        the bias), of shape (len(columns), block size)."""
+        the bias), a new array of shape (len(columns), block size)."""
         products = self._block[columns] @ self._block.T
-        if sp.issparse(products):
+        if self.sparse:
             products = products.toarray() + float(self.fit_intercept)
         return products
 
-    def changes(self, coefficients):
+    def changes(self, coefficients, positions=None):
         """The weight and bias changes of adding ``coefficients[k, i] * x_i``
-        over the samples ``i`` of the block: (k, n_features) and (k,)."""
-        if sp.issparse(self._inputs):
-            coef = np.asarray((self._inputs.T @ coefficients.T).T)
+        over the samples ``i`` of the block (or the block's samples
+        ``positions`` only): (k, n_features) and (k,)."""
+        inputs = self._inputs if positions is None else self._inputs[positions]
+        if self.sparse:
+            coef = np.asarray((inputs.T @ coefficients.T).T)
         else:
-            coef = coefficients @ self._inputs
+            coef = coefficients @ inputs
         bias = coefficients.sum(axis=1) if self.fit_intercept else np.zeros(len(coef))
         return coef, bias
 
@@ -127,21 +134,26 @@ class LinearUnits:
         """The weight changes ``deltas[k] * x`` of updates on the samples
         ``positions`` of the block, of shape (len(positions), n_features)."""
         rows = self._inputs[positions]
-        if sp.issparse(rows):
+        if self.sparse:
             return rows.multiply(deltas[:, None]).toarray()
         return deltas[:, None] * rows
 
     def add_block(self, deltas):
         """Add ``deltas[j, i] * x_i`` to the weights of unit ``j``, for every
-        sample ``i`` of the block."""
-        coef, bias = self.changes(deltas)
-        self.raw += coef / self.scale
-        self.intercept += bias
+        sample ``i`` of the block; the samples without one stay out of the
+        product."""
+        updated = np.flatnonzero(deltas.any(axis=0))
+        coef, _ = self.changes(deltas[:, updated], updated)
+        if self.scale != 1.0:
+            coef /= self.scale
+        self.raw += coef
+        if self.fit_intercept:
+            self.intercept += deltas.sum(axis=1)
 
     def update(self, position, units, delta):
         """Add ``delta * x`` to the weights of ``units`` (a boolean mask)."""
         index = self._order[position]
-        if sp.issparse(self.X):
+        if self.sparse:
             start, stop = self.X.indptr[index], self.X.indptr[index + 1]
             columns = self.X.indices[start:stop]
             self.raw[np.ix_(units, columns)] += np.outer(
@@ -222,7 +234,7 @@ class DualUnits:
         self.dual_coef = np.zeros((n_samples, n_units), dtype=dtype)
         self.intercept = np.zeros(n_units, dtype=dtype)
         self.fit_intercept = fit_intercept
-        self._order = self._rows = None
+        self._order = None
         # z of every training sample, kept up to date by add_block; None
         # after the coefficients were put back, until the next epoch
         self._z = None
@@ -252,7 +264,7 @@ class DualUnits:
     def similarity(self, columns):
         """How much ``z`` of every sample of the block moves per unit of
         update on each of its samples ``columns``: ``K(x_c, x)`` (plus 1 for
-        the bias), of shape (len(columns), block size)."""
+        the bias), a new array of shape (len(columns), block size)."""
         products = self.gram(self._rows[columns])[:, self._rows]
         return products + 1.0 if self.fit_intercept else products
 
