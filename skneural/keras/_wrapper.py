@@ -141,8 +141,10 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         Number of epochs of ``fit``.
 
     distribution_strategy : tf.distribute.Strategy or None, default=None
-        A TensorFlow distribution strategy (e.g. ``MirroredStrategy()``);
-        the model is built, compiled and trained under its scope.
+        A TensorFlow distribution strategy (e.g. ``MirroredStrategy()`` for
+        several GPUs); the model is built, compiled and trained under its
+        scope. Clones share it; a pickled estimator drops it (it names this
+        machine's devices), so a loaded one has None.
 
     **kwargs : dict
         More parameters: arguments of the build function, and routed ones
@@ -807,10 +809,29 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         routed = route_params(self.get_params(), "score", pass_filter=set())
         return float(self.scorer(y, y_pred, sample_weight=sample_weight, **routed))
 
-    # -- persistence -------------------------------------------------------------
+    # -- copies and persistence ----------------------------------------------------
+
+    def __sklearn_clone__(self):
+        """A clone that shares the distribution strategy (it names devices, and
+        TensorFlow's strategies cannot be deep-copied)."""
+        strategy = getattr(self, "distribution_strategy", None)
+        if strategy is None:
+            return super().__sklearn_clone__()
+        self.distribution_strategy = None
+        try:
+            cloned = super().__sklearn_clone__()
+        finally:
+            self.distribution_strategy = strategy
+        cloned.distribution_strategy = strategy
+        return cloned
 
     def __getstate__(self):
+        """The state to pickle: the model as ``.keras`` bytes, and no
+        distribution strategy (it describes this machine's devices; the
+        loaded estimator has ``distribution_strategy=None``)."""
         state = super().__getstate__()
+        if state.get("distribution_strategy") is not None:
+            state["distribution_strategy"] = None
         if "model_" in state:
             state["model_"] = model_to_bytes(state["model_"])
         return state
