@@ -13,6 +13,10 @@ import scipy.sparse as sp
 __all__ = ["DualUnits", "LinearUnits"]
 
 MIN_SCALE = 1e-9
+# Dense blocks whose table of similarities (block size squared times the
+# inner size) takes at most GRAM_SIZE multiply-adds get it in one product
+# (small inputs, as iris: far cheaper than a product per mistake).
+GRAM_SIZE = 2**17
 
 
 class LinearUnits:
@@ -65,7 +69,7 @@ class LinearUnits:
         self.scale = 1.0
         self.fit_intercept = fit_intercept
         self._order, self._units = None, slice(None)
-        self._block = self._inputs = self._buffer = None
+        self._block = self._inputs = self._buffer = self._gram = None
 
     @property
     def coef(self):
@@ -107,6 +111,8 @@ class LinearUnits:
             self._block = self._buffer[:len(rows)]
             self._inputs = self._block[:, :n_features]
             np.take(self.X, rows, axis=0, out=self._inputs, mode="clip")
+        small = not self.sparse and len(rows) ** 2 * self.inner_size <= GRAM_SIZE
+        self._gram = self._block @ self._block.T if small else None
         products = self.raw[self._units] @ self._inputs.T
         if self.scale != 1.0:
             products *= self.scale
@@ -118,6 +124,8 @@ class LinearUnits:
         moves per unit of update on each of its samples ``columns``: ``x_c .
         x`` (plus 1 for the bias), a new array of shape (len(columns), block
         size - start)."""
+        if self._gram is not None:
+            return self._gram[columns, start:]
         products = self._block[columns] @ self._block[start:].T
         if self.sparse:
             products = products.toarray() + float(self.fit_intercept)
@@ -125,7 +133,9 @@ class LinearUnits:
 
     def similarity_row(self, column, start):
         """:meth:`similarity` of the one sample ``column``, of shape
-        (block size - start,)."""
+        (block size - start,) (possibly a view: read-only)."""
+        if self._gram is not None:
+            return self._gram[column, start:]
         if self.sparse:
             return self.similarity([column], start)[0]
         return self._block[column] @ self._block[start:].T
