@@ -187,14 +187,16 @@ def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
         shift = layer.similarity(at)
         shift *= sizes_live[rows, at][:, None]
         np.add(Z_live, shift, out=Z_live, where=after)
-        erring = _mistakes(step, Z_live, Y_live, learning_live)
+        erring = step.mistakes(Z_live, Y_live)
         erring &= after
+        if learning_live is not None:
+            erring &= learning_live
         at = erring.argmax(axis=1)
         erred = erring[rows, at]
         if 2 * np.count_nonzero(erred) <= len(live):
             Z[live] = Z_live
             return live[erred], at[erred]
-        at[~erred] = last  # nothing after the last position: done
+        at = np.where(erred, at, last)  # nothing after the last position: done
 
 
 @lru_cache(maxsize=4)
