@@ -102,7 +102,8 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
     Y, sizes, learning = _visiting(Y, weights, eta0, order, slice(None) if units is None else units)
     mistakes = np.zeros(len(Y), dtype=np.int64)
     loss = np.zeros(len(Y))
-    size = min(MAX_BLOCK, max(MIN_BLOCK, PRODUCT_SIZE // (max(1, len(Y)) * layer.inner_size)))
+    # sized for every unit: the same blocks (and float rounding) all along
+    size = min(MAX_BLOCK, max(MIN_BLOCK, PRODUCT_SIZE // (len(active) * layer.inner_size)))
     for start in range(0, len(order), size):
         block = np.s_[:, start:start + size]
         Z = layer.start_block(start, start + size)
