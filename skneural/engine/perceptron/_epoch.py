@@ -99,7 +99,8 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
     # the units that stopped learning stay out of the blocks
     units = None if active.all() else np.flatnonzero(active)
     layer.start_epoch(order, units)
-    Y, sizes, learning = _visiting(Y, weights, eta0, order, slice(None) if units is None else units)
+    Y, sizes, learning = _visiting(Y, weights, eta0, order,
+                                   slice(None) if units is None else units)
     mistakes = np.zeros(len(Y), dtype=np.int64)
     loss = np.zeros(len(Y))
     # sized for every unit: the same blocks (and float rounding) all along
