@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 
-from skneural.engine.perceptron import _epoch
+from skneural.engine.perceptron import _epoch, _units
 from skneural.engine.perceptron import (
     STEPS,
+    DualUnits,
     LinearUnits,
     Penalty,
     SurvivalAverage,
@@ -32,15 +33,63 @@ def _train(X, Y, step, epochs=3, **kwargs):
     return layer, curve
 
 
+@pytest.mark.parametrize("gram_size", [0, 2**30], ids=["products", "table"])
 @pytest.mark.parametrize("step", sorted(STEPS))
-def test_block_scoring_equals_one_sample_at_a_time(problem, step, monkeypatch):
+def test_block_scoring_equals_one_sample_at_a_time(problem, step, gram_size, monkeypatch):
     X, Y = problem
+    monkeypatch.setattr(_units, "GRAM_SIZE", gram_size)
     blocked, blocked_curve = _train(X, Y, step)
     monkeypatch.setattr(_epoch, "MAX_BLOCK", 1)
     monkeypatch.setattr(_epoch, "MIN_BLOCK", 1)
     single, single_curve = _train(X, Y, step)
     np.testing.assert_allclose(blocked.coef, single.coef)
     assert blocked_curve == single_curve
+
+
+def _linear_layer(X, n_units):
+    return LinearUnits(X, np.zeros((n_units, X.shape[1])), np.zeros(n_units), True)
+
+
+def _dual_layer(X, n_units):
+    return DualUnits(lambda rows: X[rows] @ X.T, len(X), n_units, X.dtype, True)
+
+
+@pytest.mark.parametrize("new_layer", [_linear_layer, _dual_layer], ids=["primal", "dual"])
+def test_units_no_longer_active_are_left_out_of_the_epoch(problem, new_layer):
+    X, Y = problem
+    active = np.array([True, False, True])
+    order = np.random.RandomState(1).permutation(len(X))
+    layer, alone = new_layer(X, 3), new_layer(X, 2)
+    before = layer.get_weights()
+    for epoch in range(2):
+        result = run_epoch(layer, Y, None, STEPS["sign"], eta0=1.0, order=order,
+                           active=active)
+        expected = run_epoch(alone, Y[:, active], None, STEPS["sign"], eta0=1.0, order=order,
+                             active=np.ones(2, dtype=bool))
+        np.testing.assert_array_equal(result.mistakes, [expected.mistakes[0], 0,
+                                                        expected.mistakes[1]])
+        np.testing.assert_allclose(result.loss[active], expected.loss)
+    # the weights' unit axis: first for coef_, last for dual_coef_ (and intercepts)
+    axes = [-1 if new_layer is _dual_layer else 0, 0]
+    for weights, first, weights_alone, axis in zip(layer.get_weights(), before,
+                                                   alone.get_weights(), axes):
+        np.testing.assert_array_equal(np.compress(~active, weights, axis=axis),
+                                      np.compress(~active, first, axis=axis))
+        np.testing.assert_allclose(np.compress(active, weights, axis=axis), weights_alone)
+
+
+def test_observers_see_every_unit_when_some_stopped(problem):
+    X, Y = problem
+    active = np.array([True, False, True])
+    layer, average = _linear_layer(X, 3), SurvivalAverage(3, 5, np.float64)
+    run_epoch(layer, Y, None, STEPS["sign"], eta0=1.0, order=np.arange(len(X)),
+              active=np.ones(3, dtype=bool), observer=average)
+    stopped_coef = layer.coef[1].copy()
+    run_epoch(layer, Y, None, STEPS["sign"], eta0=1.0, order=np.arange(len(X)),
+              active=active, start_step=len(X), observer=average)
+    coef, _ = average.averages(2 * len(X), layer)
+    np.testing.assert_allclose(layer.coef[1], stopped_coef)
+    assert np.all(np.isfinite(coef)) and coef.shape == (3, 5)
 
 
 def test_step_mistakes_differ_only_at_zero():

@@ -42,8 +42,9 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
     ``layer.similarity``), every unit at its own place, until no unit errs
     on the rest of the block; then the block's updates are applied together.
     This is exactly the sample-by-sample rule, with as many rounds per block
-    as the busiest unit makes mistakes in it. A penalty changes the weights
-    after every sample, so it runs sample by sample.
+    as the busiest unit makes mistakes in it; the units no longer ``active``
+    stay out of the blocks. A penalty changes the weights after every
+    sample, so it runs sample by sample.
 
     Parameters
     ----------
@@ -88,34 +89,67 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
     >>> layer.coef
     array([[1., 1.]])
     """
-    layer.start_epoch(order)
-    # units x samples, so that a unit's samples are one contiguous row
-    Y = Y.T.take(order, axis=1)
-    learning = np.broadcast_to(active[:, None], Y.shape)
-    if weights is None:
-        sizes = eta0 * Y
-    else:
-        weights = weights.T.take(order, axis=1)
-        sizes = eta0 * weights * Y
-        learning = learning & (weights > 0)
     if penalty is not None:
+        layer.start_epoch(order)
+        Y, sizes, learning = _visiting(Y, weights, eta0, order, slice(None))
+        learning = active[:, None] if learning is None else learning & active[:, None]
+        learning = np.broadcast_to(learning, Y.shape)
         return _penalised_epoch(layer, Y.T, sizes.T, learning.T, step, start_step, penalty,
                                 observer)
-    mistakes = np.zeros(Y.shape[0], dtype=np.int64)
-    loss = np.zeros(Y.shape[0])
-    size = min(MAX_BLOCK, max(MIN_BLOCK, PRODUCT_SIZE // (len(Y) * layer.inner_size)))
+    # the units that stopped learning stay out of the blocks
+    units = None if active.all() else np.flatnonzero(active)
+    layer.start_epoch(order, units)
+    Y, sizes, learning = _visiting(Y, weights, eta0, order,
+                                   slice(None) if units is None else units)
+    mistakes = np.zeros(len(Y), dtype=np.int64)
+    loss = np.zeros(len(Y))
+    # sized for every unit: the same blocks (and float rounding) all along
+    size = min(MAX_BLOCK, max(MIN_BLOCK, PRODUCT_SIZE // (len(active) * layer.inner_size)))
     for start in range(0, len(order), size):
         block = np.s_[:, start:start + size]
         Z = layer.start_block(start, start + size)
-        erring = _scan_block(layer, Z, Y[block], sizes[block], learning[block], step)
+        erring = _scan_block(layer, Z, Y[block], sizes[block],
+                             None if learning is None else learning[block], step)
         deltas = sizes[block] * erring
         if observer is not None:
-            observer.record_block(start_step + start, erring, deltas, layer)
+            observer.record_block(start_step + start, _of_every_unit(erring, units, active),
+                                  _of_every_unit(deltas, units, active), layer)
         layer.add_block(deltas)
         mistakes += erring.sum(axis=1)
         # -y z >= 0 wherever a unit errs
         loss -= (Y[block] * Z * erring).sum(axis=1)
-    return EpochResult(mistakes, loss)
+    return EpochResult(_of_every_unit(mistakes, units, active),
+                       _of_every_unit(loss, units, active))
+
+
+def _visiting(Y, weights, eta0, order, units):
+    """The targets, update sizes and learning mask of ``units`` in the
+    order of the visit, as units x samples (a unit's samples are one
+    contiguous row); the mask is None when every sample learns."""
+    Y = Y.T[units].take(order, axis=1)
+    if weights is None:
+        return Y, eta0 * Y, None
+    weights = weights.T[units].take(order, axis=1)
+    learning = weights > 0
+    return Y, eta0 * weights * Y, None if learning.all() else learning
+
+
+def _of_every_unit(array, units, active):
+    """``array`` of the epoch's ``units`` (rows), with zero rows added for
+    the units left out of the epoch."""
+    if units is None:
+        return array
+    every_unit = np.zeros((len(active), *array.shape[1:]), dtype=array.dtype)
+    every_unit[units] = array
+    return every_unit
+
+
+def _mistakes(step, Z, Y, learning):
+    """Where the units err and learn."""
+    erring = step.mistakes(Z, Y)
+    if learning is not None:
+        erring &= learning
+    return erring
 
 
 def _scan_block(layer, Z, Y, sizes, learning, step):
@@ -125,7 +159,7 @@ def _scan_block(layer, Z, Y, sizes, learning, step):
     Each round moves every unit still erring in the block past its next
     mistake; the last unit left goes on alone, on plain vectors.
     """
-    erring = step.mistakes(Z, Y) & learning
+    erring = _mistakes(step, Z, Y, learning)
     at = erring.argmax(axis=1)
     live = np.flatnonzero(erring[np.arange(len(Z)), at])
     at = at[live]
@@ -133,8 +167,9 @@ def _scan_block(layer, Z, Y, sizes, learning, step):
         live, at = _scan_units(layer, Z, Y, sizes, learning, step, live, at)
     if len(live):
         unit = live[0]
-        _scan_unit(layer, Z[unit], Y[unit], sizes[unit], learning[unit], step, at[0])
-    return step.mistakes(Z, Y) & learning
+        _scan_unit(layer, Z[unit], Y[unit], sizes[unit],
+                   None if learning is None else learning[unit], step, at[0])
+    return _mistakes(step, Z, Y, learning)
 
 
 def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
@@ -142,11 +177,13 @@ def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
     at most half of them err further; those and their next mistakes.
 
     A unit done meanwhile stays in the rounds with nothing left to visit.
+    (Looking only past the earliest of the units' places saves product
+    time but costs more in operations on strided arrays.)
     """
     later, last = _later(Z.shape[1]), Z.shape[1] - 1
     rows = np.arange(len(live))
     Z_live, Y_live, sizes_live = Z[live], Y[live], sizes[live]
-    learning_live = None if learning.all() else learning[live]
+    learning_live = None if learning is None else learning[live]
     while True:
         after = later.take(at, axis=0)
         shift = layer.similarity(at)
@@ -161,7 +198,7 @@ def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
         if 2 * np.count_nonzero(erred) <= len(live):
             Z[live] = Z_live
             return live[erred], at[erred]
-        at[~erred] = last  # nothing after the last position: done
+        at = np.where(erred, at, last)  # nothing after the last position: done
 
 
 @lru_cache(maxsize=4)
@@ -177,13 +214,15 @@ def _scan_unit(layer, z, y, sizes, learning, step, at):
     """The rest of the block for one unit just past its mistake ``at``,
     with its scores ``z`` updated in place."""
     while at < len(z) - 1:
-        after = np.s_[at + 1:]
-        z[after] += layer.similarity([at])[0, at + 1:] * sizes[at]
-        erring = step.mistakes(z[after], y[after]) & learning[after]
+        start = at + 1
+        rest = z[start:]
+        rest += layer.similarity_row(at, start) * sizes[at]
+        erring = _mistakes(step, rest, y[start:],
+                           None if learning is None else learning[start:])
         following = erring.argmax()
         if not erring[following]:
             return
-        at += 1 + following
+        at = start + following
 
 
 def _penalised_epoch(layer, Y, sizes, learning, step, start_step, penalty, observer):

@@ -3,7 +3,8 @@
 Both forms score a block of upcoming samples at once (``start_block``), say
 how an update on one sample of the block moves the scores of the others
 (``similarity``) and apply the updates of a whole block in one product
-(``add_block``).
+(``add_block``). An epoch can leave the units that stopped learning out of
+these (``start_epoch(order, units)``).
 """
 
 import numpy as np
@@ -12,6 +13,10 @@ import scipy.sparse as sp
 __all__ = ["DualUnits", "LinearUnits"]
 
 MIN_SCALE = 1e-9
+# Dense blocks whose table of similarities (block size squared times the
+# inner size) takes at most GRAM_SIZE multiply-adds get it in one product
+# (small inputs, as iris: far cheaper than a product per mistake).
+GRAM_SIZE = 2**17
 
 
 class LinearUnits:
@@ -63,8 +68,8 @@ class LinearUnits:
         self.intercept = np.array(intercept, dtype=X.dtype)
         self.scale = 1.0
         self.fit_intercept = fit_intercept
-        self._order = None
-        self._block = self._inputs = self._buffer = None
+        self._order, self._units = None, slice(None)
+        self._block = self._inputs = self._buffer = self._gram = None
 
     @property
     def coef(self):
@@ -80,9 +85,11 @@ class LinearUnits:
         """The current weights of ``units`` only (a mask, index or slice)."""
         return self.raw[units] * self.scale
 
-    def start_epoch(self, order):
-        """Visit the samples in ``order`` during the coming epoch."""
+    def start_epoch(self, order, units=None):
+        """Visit the samples in ``order`` during the coming epoch; the blocks
+        concern the ``units`` only (an index array; None for all)."""
         self._order = order
+        self._units = slice(None) if units is None else units
 
     def scores(self, start, stop):
         """``z`` of the samples at positions ``start:stop`` of the epoch."""
@@ -90,8 +97,9 @@ class LinearUnits:
 
     def start_block(self, start, stop):
         """``z`` of the samples at positions ``start:stop`` of the epoch, of
-        shape (n_units, block size); they become the block that
-        :meth:`similarity`, :meth:`changes` and :meth:`add_block` see."""
+        shape (n_units, block size) (the epoch's units only); they become the
+        block that :meth:`similarity`, :meth:`changes` and :meth:`add_block`
+        see."""
         rows = self._order[start:stop]
         if self.sparse:
             self._block = self._inputs = self.X[rows]
@@ -103,20 +111,35 @@ class LinearUnits:
             self._block = self._buffer[:len(rows)]
             self._inputs = self._block[:, :n_features]
             np.take(self.X, rows, axis=0, out=self._inputs, mode="clip")
-        products = self.raw @ self._inputs.T
+        small = not self.sparse and len(rows) ** 2 * self.inner_size <= GRAM_SIZE
+        self._gram = self._block @ self._block.T if small else None
+        products = self.raw[self._units] @ self._inputs.T
         if self.scale != 1.0:
             products *= self.scale
-        products += self.intercept[:, None]
+        products += self.intercept[self._units, None]
         return products
 
-    def similarity(self, columns):
-        """How much ``z`` of every sample of the block moves per unit of
-        update on each of its samples ``columns``: ``x_c . x`` (plus 1 for
-        the bias), a new array of shape (len(columns), block size)."""
-        products = self._block[columns] @ self._block.T
+    def similarity(self, columns, start=0):
+        """How much ``z`` of the block's samples from position ``start`` on
+        moves per unit of update on each of its samples ``columns``: ``x_c .
+        x`` (plus 1 for the bias), a new array of shape (len(columns), block
+        size - start)."""
         if self.sparse:
-            products = products.toarray() + float(self.fit_intercept)
-        return products
+            products = self._block[columns] @ self._block[start:].T
+            return products.toarray() + float(self.fit_intercept)
+        # (take: quicker than indexing with an array)
+        if self._gram is not None:
+            return self._gram.take(columns, axis=0)[:, start:]
+        return self._block.take(columns, axis=0) @ self._block[start:].T
+
+    def similarity_row(self, column, start):
+        """:meth:`similarity` of the one sample ``column``, of shape
+        (block size - start,) (possibly a view: read-only)."""
+        if self._gram is not None:
+            return self._gram[column, start:]
+        if self.sparse:
+            return self.similarity([column], start)[0]
+        return self._block[column] @ self._block[start:].T
 
     def changes(self, coefficients, positions=None):
         """The weight and bias changes of adding ``coefficients[k, i] * x_i``
@@ -139,16 +162,22 @@ class LinearUnits:
         return deltas[:, None] * rows
 
     def add_block(self, deltas):
-        """Add ``deltas[j, i] * x_i`` to the weights of unit ``j``, for every
-        sample ``i`` of the block; the samples without one stay out of the
-        product."""
+        """Add ``deltas[j, i] * x_i`` to the weights of the epoch's unit
+        ``j``, for every sample ``i`` of the block; the samples without one
+        stay out of the product."""
         updated = np.flatnonzero(deltas.any(axis=0))
-        coef, _ = self.changes(deltas[:, updated], updated)
+        deltas = deltas[:, updated]
+        if self.sparse:
+            coef, bias = self.changes(deltas, updated)
+        else:
+            # with an intercept the block's last input is its 1: one product
+            changes = deltas @ self._block[updated]
+            coef, bias = changes[:, :self.X.shape[1]], changes[:, -1]
         if self.scale != 1.0:
             coef /= self.scale
-        self.raw += coef
+        self.raw[self._units] += coef
         if self.fit_intercept:
-            self.intercept += deltas.sum(axis=1)
+            self.intercept[self._units] += bias
 
     def update(self, position, units, delta):
         """Add ``delta * x`` to the weights of ``units`` (a boolean mask)."""
@@ -234,7 +263,7 @@ class DualUnits:
         self.dual_coef = np.zeros((n_samples, n_units), dtype=dtype)
         self.intercept = np.zeros(n_units, dtype=dtype)
         self.fit_intercept = fit_intercept
-        self._order = None
+        self._order, self._units = None, slice(None)
         # z of every training sample, kept up to date by add_block; None
         # after the coefficients were put back, until the next epoch
         self._z = None
@@ -244,9 +273,11 @@ class DualUnits:
         """Multiply-adds per unit and sample in the block products."""
         return self.dual_coef.shape[0]
 
-    def start_epoch(self, order):
-        """Visit the samples in ``order`` during the coming epoch."""
+    def start_epoch(self, order, units=None):
+        """Visit the samples in ``order`` during the coming epoch; the blocks
+        concern the ``units`` only (an index array; None for all)."""
         self._order = order
+        self._units = slice(None) if units is None else units
         if self._z is None:
             support = np.flatnonzero(self.dual_coef.any(axis=1))
             self._z = np.zeros((len(self.intercept), len(self.dual_coef)), self.dual_coef.dtype)
@@ -256,29 +287,38 @@ class DualUnits:
 
     def start_block(self, start, stop):
         """``z`` of the samples at positions ``start:stop`` of the epoch, of
-        shape (n_units, block size); they become the block that
-        :meth:`similarity` and :meth:`add_block` see."""
+        shape (n_units, block size) (the epoch's units only); they become the
+        block that :meth:`similarity` and :meth:`add_block` see."""
         self._rows = self._order[start:stop]
-        return self._z[:, self._rows]
+        return self._z[self._units][:, self._rows]
 
-    def similarity(self, columns):
-        """How much ``z`` of every sample of the block moves per unit of
-        update on each of its samples ``columns``: ``K(x_c, x)`` (plus 1 for
-        the bias), a new array of shape (len(columns), block size)."""
-        products = self.gram(self._rows[columns])[:, self._rows]
+    def similarity(self, columns, start=0):
+        """How much ``z`` of the block's samples from position ``start`` on
+        moves per unit of update on each of its samples ``columns``:
+        ``K(x_c, x)`` (plus 1 for the bias), a new array of shape
+        (len(columns), block size - start)."""
+        products = self.gram(self._rows[columns])[:, self._rows[start:]]
         return products + 1.0 if self.fit_intercept else products
 
+    def similarity_row(self, column, start):
+        """:meth:`similarity` of the one sample ``column``, of shape
+        (block size - start,)."""
+        return self.similarity([column], start)[0]
+
     def add_block(self, deltas):
-        """Add ``deltas[j, i]`` to the coefficient of unit ``j`` on every
-        sample ``i`` of the block."""
+        """Add ``deltas[j, i]`` to the coefficient of the epoch's unit ``j``
+        on every sample ``i`` of the block."""
+        units = self._units
         updated = np.flatnonzero(deltas.any(axis=0))
         if len(updated):
-            self._z += deltas[:, updated] @ self.gram(self._rows[updated])
-        self.dual_coef[self._rows] += deltas.T
+            self._z[units] += deltas[:, updated] @ self.gram(self._rows[updated])
+        coefficients = self.dual_coef[self._rows]
+        coefficients[:, units] += deltas.T
+        self.dual_coef[self._rows] = coefficients
         if self.fit_intercept:
             bias = deltas.sum(axis=1)
-            self.intercept += bias
-            self._z += bias[:, None]
+            self.intercept[units] += bias
+            self._z[units] += bias[:, None]
 
     def snapshot(self):
         """A copy of the coefficients, for :meth:`restore`."""
