@@ -27,7 +27,6 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-import keras  # noqa: E402
 import numpy as np  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
@@ -35,6 +34,7 @@ from _data import california_split, load_california, load_mnist  # noqa: E402
 from _keras_models import (  # noqa: E402
     MNIST_CNN_FIT,
     MNIST_CNN_LEARNING_RATE,
+    PlainKeras,
     build_california_mlp,
     build_mnist_cnn,
 )
@@ -44,46 +44,34 @@ WRAPPER_MODULES = {"skneural": "skneural.keras", "scikeras": "scikeras.wrappers"
 
 
 def california_workload(epochs):
-    """(build function, meta, X, y, compile settings, fit settings) for the MLP."""
+    """(build function, X, y, settings) of the California MLP."""
     X, y = load_california(impute_median=True)
     X_train, _, y_train, _ = california_split(X, y)
     X_train = StandardScaler().fit_transform(X_train).astype(np.float32)
-    compile_settings = dict(loss="mse", optimizer="adam", learning_rate=1e-3)
-    fit_settings = dict(epochs=epochs, batch_size=32)
-    meta = {"n_features_in_": X_train.shape[1]}
-    return build_california_mlp, meta, X_train, y_train.astype(np.float32), \
-        compile_settings, fit_settings
+    settings = dict(loss="mse", optimizer="adam", learning_rate=1e-3,
+                    fit_settings=dict(epochs=epochs, batch_size=32))
+    return build_california_mlp, X_train, y_train.astype(np.float32), settings
 
 
 def mnist_workload(n_samples):
-    """(build function, meta, X, y, compile settings, fit settings) for the CNN."""
+    """(build function, X, y, settings) of the MNIST CNN on ``n_samples`` images."""
     X_train, y_train, _, _ = load_mnist()
     subset = np.random.RandomState(SEED).choice(len(X_train), n_samples, replace=False)
-    X, y = X_train[subset].reshape(-1, 28, 28, 1), y_train[subset]
-    compile_settings = dict(loss="sparse_categorical_crossentropy", optimizer="adam",
-                            learning_rate=MNIST_CNN_LEARNING_RATE)
-    meta = {"X_shape_": X.shape, "n_classes_": 10}
-    return build_mnist_cnn, meta, X, y, compile_settings, MNIST_CNN_FIT
+    settings = dict(loss="sparse_categorical_crossentropy", optimizer="adam",
+                    learning_rate=MNIST_CNN_LEARNING_RATE, fit_settings=MNIST_CNN_FIT)
+    return build_mnist_cnn, X_train[subset].reshape(-1, 28, 28, 1), y_train[subset], settings
 
 
-def plain_fit(build_fn, meta, X, y, compile_settings, fit_settings):
-    """Seconds of a hand-written seed, build, compile and fit."""
-    start = time.perf_counter()
-    keras.utils.set_random_seed(SEED)
-    model = build_fn(meta)
-    optimizer_class = type(keras.optimizers.get(compile_settings["optimizer"]))
-    model.compile(loss=compile_settings["loss"],
-                  optimizer=optimizer_class(learning_rate=compile_settings["learning_rate"]))
-    model.fit(X, y, verbose=0, **fit_settings)
-    return time.perf_counter() - start
+def wrapped(wrapper_class, build_fn, settings):
+    """``wrapper_class`` around ``build_fn`` with the same settings as
+    ``PlainKeras(build_fn, **settings)``."""
+    return wrapper_class(model=build_fn, loss=settings["loss"],
+                         optimizer=settings["optimizer"],
+                         optimizer__learning_rate=settings["learning_rate"],
+                         verbose=0, random_state=SEED, **settings["fit_settings"])
 
 
-def wrapper_fit(wrapper_class, build_fn, X, y, compile_settings, fit_settings):
-    """Seconds of ``wrapper_class(model=build_fn, ...).fit(X, y)``."""
-    estimator = wrapper_class(model=build_fn, loss=compile_settings["loss"],
-                              optimizer=compile_settings["optimizer"],
-                              optimizer__learning_rate=compile_settings["learning_rate"],
-                              verbose=0, random_state=SEED, **fit_settings)
+def timed_fit(estimator, X, y):
     start = time.perf_counter()
     estimator.fit(X, y)
     return time.perf_counter() - start
@@ -91,23 +79,21 @@ def wrapper_fit(wrapper_class, build_fn, X, y, compile_settings, fit_settings):
 
 def compare(name, wrapper_class, workload, repeats):
     """Time both fits ``repeats`` times, alternating; print medians and ratio."""
-    build_fn, meta, X, y, compile_settings, fit_settings = workload
+    build_fn, X, y, settings = workload
+    estimators = {"wrapper": wrapped(wrapper_class, build_fn, settings),
+                  "plain": PlainKeras(build_fn, **settings, seed=SEED)}
     # Warm TensorFlow up (thread pools, kernels) before timing anything.
-    plain_fit(build_fn, meta, X[:256], y[:256], compile_settings, dict(epochs=1))
+    PlainKeras(build_fn, **{**settings, "fit_settings": dict(epochs=1)}).fit(X[:256], y[:256])
     times = {"wrapper": [], "plain": []}
     for repeat in range(repeats):
         order = ("wrapper", "plain") if repeat % 2 == 0 else ("plain", "wrapper")
         for side in order:
-            if side == "wrapper":
-                seconds = wrapper_fit(wrapper_class, build_fn, X, y, compile_settings,
-                                      fit_settings)
-            else:
-                seconds = plain_fit(build_fn, meta, X, y, compile_settings, fit_settings)
-            times[side].append(seconds)
+            times[side].append(timed_fit(estimators[side], X, y))
     for side, label in (("wrapper", wrapper_class.__name__), ("plain", "plain Keras")):
         runs = np.array(times[side])
         print(f"{name:34s} {label:16s} median {np.median(runs):7.2f} s "
-              f"(range {runs.min():.2f}-{runs.max():.2f}, {repeats} runs)")
+              f"(range {runs.min():.2f}-{runs.max():.2f}, {repeats} runs), "
+              f"training score {estimators[side].score(X, y):.4f}")
     ratio = np.median(times["wrapper"]) / np.median(times["plain"])
     print(f"{name:34s} ratio wrapper / plain: {ratio:.3f} (target <= 1.05)", flush=True)
     return ratio

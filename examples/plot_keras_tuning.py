@@ -64,9 +64,11 @@ validation = ShuffleSplit(n_splits=1, test_size=1_000, random_state=42)
 # %%
 # The text's model-building function
 # ----------------------------------
-# Its arguments are the hyperparameters; the wrapper passes them by name.
-# ``optimizer`` is also a parameter of the wrapper: its value, ``"sgd"`` or
-# ``"adam"``, reaches the function, which compiles the model itself.
+# Its arguments are the hyperparameters: keyword arguments of the wrapper
+# reach it by name. ``optimizer`` is also the wrapper's own parameter (what
+# it compiles an uncompiled model with), so the function's ``optimizer`` is
+# set as ``model__optimizer``, the prefix that routes a setting to the build
+# function. The function compiles its model itself.
 
 
 def build_model(n_hidden, n_neurons, learning_rate, optimizer):
@@ -82,13 +84,13 @@ def build_model(n_hidden, n_neurons, learning_rate, optimizer):
 
 
 classifier = KerasClassifier(model=build_model, n_hidden=1, n_neurons=100,
-                             learning_rate=1e-3, optimizer="adam", epochs=5,
+                             learning_rate=1e-3, model__optimizer="adam", epochs=5,
                              batch_size=32, verbose=0, random_state=42)
 space = {
     "n_hidden": list(range(9)),
     "n_neurons": list(range(16, 257)),
     "learning_rate": loguniform(1e-4, 1e-2),
-    "optimizer": ["sgd", "adam"],
+    "model__optimizer": ["sgd", "adam"],
 }
 
 # %%
@@ -101,7 +103,7 @@ random_search.fit(X, y)
 
 
 def described(params):
-    return (f"{params['n_hidden']} x {params['n_neurons']}, {params['optimizer']} "
+    return (f"{params['n_hidden']} x {params['n_neurons']}, {params['model__optimizer']} "
             f"{params['learning_rate']:.1e}")
 
 
