@@ -24,10 +24,11 @@ from _data import (  # noqa: E402
 )
 from _keras_models import (  # noqa: E402
     MNIST_CNN_FIT,
-    MNIST_CNN_LEARNING_RATE,
+    MNIST_CNN_INITIAL_RATE,
     PlainKeras,
     build_mnist_cnn,
     build_tuning_model,
+    mnist_cnn_learning_rate,
 )
 from _results_table import Row, accuracy, experiment, fit_and_score, measure, rmse  # noqa: E402
 from bench_california import RawWideDeep  # noqa: E402
@@ -183,7 +184,8 @@ def mnist_keras_grid_search():
     )
 
 
-CNN_SEEDS = (0, 1, 2)
+CNN_SEEDS = (0, 1)
+CNN_TRAIN = 60_000
 TUNING_TRAIN, TUNING_VALID = 20_000, 5_000
 TUNING_SPACE = {
     "n_hidden": list(range(9)),
@@ -195,13 +197,14 @@ TUNING_SPACE = {
 
 def _cnn(seed):
     return KerasClassifier(model=build_mnist_cnn, loss="sparse_categorical_crossentropy",
-                           optimizer="adam", optimizer__learning_rate=MNIST_CNN_LEARNING_RATE,
+                           optimizer="adam",
+                           optimizer__learning_rate=mnist_cnn_learning_rate(CNN_TRAIN),
                            verbose=0, random_state=seed, **MNIST_CNN_FIT)
 
 
 def _plain_cnn(seed):
     return PlainKeras(build_mnist_cnn, "sparse_categorical_crossentropy", "adam",
-                      MNIST_CNN_LEARNING_RATE, MNIST_CNN_FIT, seed=seed)
+                      mnist_cnn_learning_rate(CNN_TRAIN), MNIST_CNN_FIT, seed=seed)
 
 
 @experiment("mnist_keras_cnn")
@@ -209,21 +212,24 @@ def mnist_keras_cnn():
     X_train, y_train, X_test, y_test = load_mnist()
     data = X_train.reshape(-1, 28, 28, 1), y_train, X_test.reshape(-1, 28, 28, 1), y_test
     ours = measure(_cnn, data, accuracy, CNN_SEEDS)
-    plain = measure(_plain_cnn, data, accuracy, CNN_SEEDS)
+    plain = measure(_plain_cnn, data, accuracy, CNN_SEEDS[:1])
     return Row(
-        "MNIST, small CNN in KerasClassifier", "§2", "test accuracy, mean of 3 seeds",
+        "MNIST, small CNN in KerasClassifier", "§2",
+        f"test accuracy, mean of {len(CNN_SEEDS)} seeds",
         ">= 0.99 (convolutions)", ours.score, plain.score, "plain Keras, same model",
         ours.seconds, plain.seconds,
         "60,000 training images as 28x28x1 float32 pixels / 255, 10,000 test images. "
         "A build function returning Conv2D(16, 3x3, ReLU), MaxPooling 2x2, Conv2D(32, "
-        "3x3, ReLU), MaxPooling 2x2, Flatten, Dense(10, softmax), uncompiled; "
-        "KerasClassifier(model=build_fn, loss='sparse_categorical_crossentropy', "
-        f"optimizer='adam', optimizer__learning_rate={MNIST_CNN_LEARNING_RATE:g}, "
+        "3x3, ReLU), MaxPooling 2x2, Flatten, Dense(64, ReLU), Dense(10, softmax), "
+        "uncompiled; KerasClassifier(model=build_fn, "
+        "loss='sparse_categorical_crossentropy', optimizer='adam', "
+        "optimizer__learning_rate=keras.optimizers.schedules.CosineDecay("
+        f"{MNIST_CNN_INITIAL_RATE:g}, decay_steps=all the steps), "
         f"epochs={MNIST_CNN_FIT['epochs']}, batch_size={MNIST_CNN_FIT['batch_size']}, "
-        "random_state=seed) for seeds 0, 1, 2; fit time per seed. Reference: the same "
-        "build function, model.compile and model.fit by hand after "
-        "keras.utils.set_random_seed(seed). Worst seed: "
-        f"{ours.scores.min():.4f} through the wrapper, {plain.scores.min():.4f} by hand.",
+        f"random_state=seed) for seeds {', '.join(map(str, CNN_SEEDS))}; mean fit time "
+        "per seed. Reference: the same build function, model.compile and model.fit by "
+        "hand after keras.utils.set_random_seed(0). Test accuracy per seed through the "
+        "wrapper: " + ", ".join(f"{score:.4f}" for score in ours.scores) + ".",
     )
 
 

@@ -1,20 +1,29 @@
 """User models written as build functions, shared by the Keras benchmarks and
 the results table: what a user would pass as ``KerasClassifier(model=...)``."""
 
+import math
+
 import keras
 import numpy as np
 from sklearn.metrics import r2_score
 
-# The MNIST CNN's training, chosen as the fastest setting that reaches 0.99
-# test accuracy on every seed tried (see the results table's settings).
-MNIST_CNN_FIT = dict(epochs=3, batch_size=128)
-MNIST_CNN_LEARNING_RATE = 3e-3
+# The MNIST CNN's training: Adam from 3e-3, decayed to zero along half a
+# cosine over the epochs, the fastest setting found to pass 0.99 test accuracy.
+MNIST_CNN_FIT = dict(epochs=5, batch_size=128)
+MNIST_CNN_INITIAL_RATE = 3e-3
+
+
+def mnist_cnn_learning_rate(n_samples):
+    """The CNN's learning-rate schedule for a fit on ``n_samples`` images."""
+    steps = MNIST_CNN_FIT["epochs"] * math.ceil(n_samples / MNIST_CNN_FIT["batch_size"])
+    return keras.optimizers.schedules.CosineDecay(MNIST_CNN_INITIAL_RATE, decay_steps=steps)
 
 
 def build_mnist_cnn(meta):
     """A small CNN for 28x28 grey images: two 3x3 convolutions of 16 and 32
-    ReLU filters, each followed by 2x2 max pooling, then a softmax layer.
-    Uncompiled: the wrapper compiles it from its ``loss`` and ``optimizer``."""
+    ReLU filters, each followed by 2x2 max pooling, a Dense layer of 64 ReLU
+    units and a softmax layer. Uncompiled: the wrapper compiles it from its
+    ``loss`` and ``optimizer``."""
     layers = keras.layers
     return keras.Sequential([
         keras.Input(meta["X_shape_"][1:]),
@@ -23,6 +32,7 @@ def build_mnist_cnn(meta):
         layers.Conv2D(32, 3, activation="relu"),
         layers.MaxPooling2D(),
         layers.Flatten(),
+        layers.Dense(64, activation="relu"),
         layers.Dense(meta["n_classes_"], activation="softmax"),
     ])
 
@@ -60,7 +70,8 @@ class PlainKeras:
     ``meta`` holds what the build function reads (filled from ``X`` in
     ``fit``: ``n_features_in_``, ``X_shape_``, ``n_classes_``); ``loss`` is
     a Keras loss name, ``optimizer`` a Keras optimiser name built with
-    ``learning_rate``; ``fit_settings`` go to ``Model.fit``.
+    ``learning_rate`` (a number or a Keras schedule); ``fit_settings`` go
+    to ``Model.fit``.
     """
 
     def __init__(self, build_fn, loss, optimizer, learning_rate, fit_settings, seed=0):

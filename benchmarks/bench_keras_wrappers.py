@@ -33,10 +33,10 @@ from sklearn.preprocessing import StandardScaler  # noqa: E402
 from _data import california_split, load_california, load_mnist  # noqa: E402
 from _keras_models import (  # noqa: E402
     MNIST_CNN_FIT,
-    MNIST_CNN_LEARNING_RATE,
     PlainKeras,
     build_california_mlp,
     build_mnist_cnn,
+    mnist_cnn_learning_rate,
 )
 
 SEED = 0
@@ -58,7 +58,8 @@ def mnist_workload(n_samples):
     X_train, y_train, _, _ = load_mnist()
     subset = np.random.RandomState(SEED).choice(len(X_train), n_samples, replace=False)
     settings = dict(loss="sparse_categorical_crossentropy", optimizer="adam",
-                    learning_rate=MNIST_CNN_LEARNING_RATE, fit_settings=MNIST_CNN_FIT)
+                    learning_rate=mnist_cnn_learning_rate(n_samples),
+                    fit_settings=MNIST_CNN_FIT)
     return build_mnist_cnn, X_train[subset].reshape(-1, 28, 28, 1), y_train[subset], settings
 
 
