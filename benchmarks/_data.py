@@ -10,7 +10,12 @@ from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from skneural.datasets import fetch_california_housing, fetch_font_colors, fetch_mnist
+from skneural.datasets import (
+    fetch_california_housing,
+    fetch_fashion_mnist,
+    fetch_font_colors,
+    fetch_mnist,
+)
 
 
 def data_home():
@@ -22,15 +27,21 @@ def data_home():
     return home
 
 
-def load_mnist(dtype=np.float32):
-    """MNIST as (X_train, y_train, X_test, y_test), pixels scaled to [0, 1]."""
+def load_mnist(dtype=np.float32, fetch=fetch_mnist):
+    """MNIST as (X_train, y_train, X_test, y_test), pixels scaled to [0, 1];
+    ``fetch=fetch_fashion_mnist`` reads Fashion-MNIST instead."""
 
     def subset(name):
-        X, y = fetch_mnist(subset=name, data_home=data_home(), download_if_missing=False,
-                           return_X_y=True)
+        X, y = fetch(subset=name, data_home=data_home(), download_if_missing=False,
+                     return_X_y=True)
         return (X / np.asarray(255, dtype)).astype(dtype), y.astype(np.int64)
 
     return (*subset("train"), *subset("test"))
+
+
+def load_fashion_mnist(dtype=np.float32):
+    """Fashion-MNIST as :func:`load_mnist` gives MNIST."""
+    return load_mnist(dtype, fetch=fetch_fashion_mnist)
 
 
 def load_font_colors():

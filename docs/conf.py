@@ -24,6 +24,9 @@ sys.path.insert(0, str(ROOT))  # document this checkout, not an installed copy
 
 import skneural  # noqa: E402
 import skneural.datasets  # noqa: E402
+# The gallery resolves the names every example imports, executed or not:
+# HalvingRandomSearchCV exists only once this experimental import has run.
+import sklearn.experimental.enable_halving_search_cv  # noqa: E402, F401
 from sphinx.util import logging  # noqa: E402
 
 logger = logging.getLogger(__name__)
