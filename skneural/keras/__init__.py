@@ -1,16 +1,25 @@
 """Keras estimators with scikit-learn's API (needs the ``keras`` extra).
 
-The only part of skneural that imports TensorFlow, Keras and SciKeras; it is
-imported only by ``import skneural.keras``. The estimators are built on
-SciKeras's wrappers, with its defects under scikit-learn 1.9 fixed in
-:mod:`skneural.keras._base`.
+:class:`KerasClassifier`, :class:`KerasRegressor` and :class:`BaseWrapper`
+wrap any Keras model with SciKeras's API (change the import from
+``scikeras.wrappers`` to ``skneural.keras``); the ready-made estimators are
+built-in models over them. The only part of skneural that imports
+TensorFlow and Keras, imported only by ``import skneural.keras``.
 """
 
+from ._encoders import ClassifierLabelEncoder, RegressorTargetEncoder
+from ._estimators import KerasClassifier, KerasRegressor
 from ._mlp import KerasMLPClassifier, KerasMLPRegressor
 from ._wide_deep import KerasWideDeepRegressor
+from ._wrapper import BaseWrapper
 
 __all__ = [
+    "BaseWrapper",
+    "ClassifierLabelEncoder",
+    "KerasClassifier",
     "KerasMLPClassifier",
     "KerasMLPRegressor",
+    "KerasRegressor",
     "KerasWideDeepRegressor",
+    "RegressorTargetEncoder",
 ]

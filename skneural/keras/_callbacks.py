@@ -14,9 +14,12 @@ import copy
 import keras
 
 from ..callbacks import Callback, Trainer
-from ..training import FitCallbacks
+from ..training import Checkpoint, FitCallbacks
 
-__all__ = ["KerasTrainer", "SkneuralCallbacks", "keras_callbacks", "skneural_callbacks"]
+__all__ = [
+    "EpochCheckpoint", "KerasRun", "KerasTrainer", "SkneuralCallbacks",
+    "keras_callbacks", "skneural_callbacks",
+]
 
 
 def skneural_callbacks(callbacks):
@@ -170,3 +173,76 @@ class SkneuralCallbacks(keras.callbacks.Callback):
     def detach(self):
         """Take the trainer away from the callbacks (also after a failure)."""
         self._fit.detach()
+
+
+class KerasRun:
+    """A Keras fit seen as a run that :class:`~skneural.training.Checkpoint` saves.
+
+    It holds the logs of the epochs finished so far; a snapshot holds the
+    model's weights, the optimizer's variables and those logs.
+
+    Parameters
+    ----------
+    model : keras.Model
+        The compiled model being trained.
+    """
+
+    def __init__(self, model):
+        self._model, self.logs = model, []
+
+    @property
+    def n_epochs(self):
+        """Number of epochs finished in this fit."""
+        return len(self.logs)
+
+    def snapshot(self, until=None):
+        """The model's and optimizer's state and the logs (``until`` is unused:
+        a Keras fit has no hooks of its own)."""
+        optimizer = self._model.optimizer
+        return (
+            self._model.get_weights(),
+            [variable.numpy() for variable in optimizer.variables],
+            list(self.logs),
+        )
+
+    def restore(self, snapshot):
+        """Put a :meth:`snapshot` back."""
+        weights, optimizer_state, logs = snapshot
+        self._model.set_weights(weights)
+        for variable, value in zip(self._model.optimizer.variables, optimizer_state):
+            variable.assign(value)
+        self.logs = list(logs)
+
+
+class EpochCheckpoint(keras.callbacks.Callback):
+    """Records each epoch's logs and saves the run after it (Ctrl-C rollback).
+
+    After each epoch it first calls ``end_epoch(model, logs)`` (which may
+    stop training); the epoch counts as finished once that returned. On
+    ``KeyboardInterrupt`` call :meth:`roll_back`.
+
+    Parameters
+    ----------
+    run : KerasRun
+        The fit's run.
+    end_epoch : callable
+        Called as ``end_epoch(model, logs)`` after every epoch.
+    """
+
+    def __init__(self, run, end_epoch):
+        super().__init__()
+        self._run, self._end_epoch = run, end_epoch
+        self._checkpoint = Checkpoint()
+
+    def on_train_begin(self, logs=None):
+        self._checkpoint.on_train_begin(self._run)
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = {name: float(value) for name, value in (logs or {}).items()}
+        self._end_epoch(self.model, logs)
+        self._run.logs = [*self._run.logs, logs]
+        self._checkpoint.on_epoch_end(self._run)
+
+    def roll_back(self):
+        """Restore the run after its last finished epoch, and warn."""
+        self._checkpoint.on_interrupt(self._run)

@@ -1,0 +1,92 @@
+"""TensorFlow's process-wide state around one wrapper call, set and restored.
+
+- :func:`seeded`: the random generators an unseeded Keras layer or batch
+  shuffle reads (Python's, NumPy's and TensorFlow's global seed) set from
+  one seed inside the block and restored after it.
+- :func:`quiet_retracing`: a fit or a prediction builds a new model, whose
+  functions TensorFlow traces afresh; after a few models TensorFlow warns
+  that "tf.function retracing" is expensive, which here is expected and
+  not the user's doing. The warning is dropped inside the block only.
+- :func:`model_to_bytes` / :func:`model_from_bytes`: a model as the bytes of
+  a ``.keras`` file, for pickling.
+
+Public TensorFlow and Keras APIs only.
+"""
+
+import logging
+import os
+import random
+import tempfile
+from contextlib import contextmanager
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+__all__ = ["model_from_bytes", "model_to_bytes", "quiet_retracing", "seeded"]
+
+
+def _global_tensorflow_seed():
+    return tf.compat.v1.random.get_seed(None)[0]
+
+
+@contextmanager
+def seeded(seed):
+    """Seed Python's, NumPy's and TensorFlow's global generators in the block.
+
+    ``seed=None`` leaves them untouched. Afterwards each is put back as it
+    was (TensorFlow's global seed to its old value, or unset).
+    """
+    if seed is None:
+        yield
+        return
+    python_state, numpy_state = random.getstate(), np.random.get_state()
+    tensorflow_seed = _global_tensorflow_seed()
+    random.seed(seed)
+    np.random.seed(seed)
+    tf.random.set_seed(seed)
+    try:
+        yield
+    finally:
+        random.setstate(python_state)
+        np.random.set_state(numpy_state)
+        tf.random.set_seed(tensorflow_seed)
+
+
+class _RetracingFilter(logging.Filter):
+    def filter(self, record):
+        return "triggered tf.function retracing" not in record.getMessage()
+
+
+_RETRACING_FILTER = _RetracingFilter()
+
+
+@contextmanager
+def quiet_retracing():
+    """Drop TensorFlow's "triggered tf.function retracing" warnings in the block."""
+    logger = tf.get_logger()
+    outermost = _RETRACING_FILTER not in logger.filters
+    logger.addFilter(_RETRACING_FILTER)
+    try:
+        yield
+    finally:
+        if outermost:
+            logger.removeFilter(_RETRACING_FILTER)
+
+
+def model_to_bytes(model):
+    """The bytes of ``model`` saved as a ``.keras`` file."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "model.keras")
+        model.save(path)
+        with open(path, "rb") as file:
+            return file.read()
+
+
+def model_from_bytes(data):
+    """The model saved in ``data`` by :func:`model_to_bytes`."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "model.keras")
+        with open(path, "wb") as file:
+            file.write(data)
+        return keras.saving.load_model(path)
