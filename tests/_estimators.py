@@ -10,11 +10,46 @@ import importlib
 import importlib.util
 import inspect
 
-from sklearn.base import BaseEstimator, is_classifier
+from sklearn.base import BaseEstimator, TransformerMixin, is_classifier
 
 import skneural
 
 _FAST_MLP = dict(hidden_layer_sizes=(8,), max_iter=20)
+
+
+def tiny_keras_classifier(meta, compile_kwargs):
+    """A user's build function: one hidden layer, the output the target needs."""
+    import keras
+
+    n_classes = meta["n_classes_"]
+    if meta["target_type_"] == "multilabel-indicator":
+        units, activation, loss = n_classes, "sigmoid", "binary_crossentropy"
+    elif n_classes <= 2:
+        units, activation, loss = 1, "sigmoid", "binary_crossentropy"
+    else:
+        units, activation, loss = n_classes, "softmax", "sparse_categorical_crossentropy"
+    model = keras.Sequential([
+        keras.Input(meta["X_shape_"][1:]),
+        keras.layers.Dense(8, activation="relu"),
+        keras.layers.Dense(units, activation=activation),
+    ])
+    model.compile(optimizer=compile_kwargs["optimizer"], loss=loss,
+                  run_eagerly=compile_kwargs["run_eagerly"])
+    return model
+
+
+def tiny_keras_regressor(meta):
+    """A user's build function for regression, compiled by the wrapper."""
+    import keras
+
+    return keras.Sequential([
+        keras.Input(meta["X_shape_"][1:]),
+        keras.layers.Dense(8, activation="relu"),
+        keras.layers.Dense(meta["n_outputs_"]),
+    ])
+
+
+_FAST_KERAS = dict(epochs=3, verbose=0, run_eagerly=True, optimizer="adam")
 
 # Keyword arguments per class name: small networks, few epochs.
 FAST_SETTINGS = {
@@ -32,13 +67,18 @@ FAST_SETTINGS = {
     "KerasMLPClassifier": dict(hidden_layer_sizes=(4,), max_iter=3, run_eagerly=True),
     "KerasMLPRegressor": dict(hidden_layer_sizes=(4,), max_iter=3, run_eagerly=True),
     "KerasWideDeepRegressor": dict(hidden_layer_sizes=(4,), epochs=3, run_eagerly=True),
+    "KerasClassifier": dict(model=tiny_keras_classifier, **_FAST_KERAS),
+    "KerasRegressor": dict(model=tiny_keras_regressor, loss="mse", **_FAST_KERAS),
 }
 
 
 def _public_classes(module):
+    """The public estimators of ``module``: transformers (the Keras wrappers'
+    target encoders) and base classes left out."""
     for name in getattr(module, "__all__", ()):
         obj = getattr(module, name)
-        if inspect.isclass(obj) and issubclass(obj, BaseEstimator):
+        if (inspect.isclass(obj) and issubclass(obj, BaseEstimator)
+                and not issubclass(obj, TransformerMixin) and not name.startswith("Base")):
             yield obj
 
 

@@ -29,3 +29,19 @@ def test_py_typed_marker_ships():
 
 def test_public_api():
     assert set(skneural.__all__) >= {"NumpyMLPClassifier", "NumpyMLPRegressor"}
+
+
+def test_no_private_third_party_imports():
+    """skneural uses SciKeras, TensorFlow and Keras through their public APIs only."""
+    import re
+    from pathlib import Path
+
+    forbidden = re.compile(r"scikeras\._|tensorflow\.python|keras\.src|^\s*(from|import) scikeras")
+    package = Path(__file__).resolve().parents[1] / "skneural"
+    hits = [
+        f"{path.relative_to(package.parent)}:{number}: {line.strip()}"
+        for path in package.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if forbidden.search(line)
+    ]
+    assert not hits, hits

@@ -12,7 +12,7 @@ import keras
 
 from ._routing import build_from_params, route_params
 
-__all__ = ["compile_kwargs", "fresh_optimizer", "history_key"]
+__all__ = ["OPTIMIZERS", "compile_kwargs", "fresh_optimizer", "history_key", "make_optimizer"]
 
 # Metric names Keras resolves itself from the loss and the output shape.
 _KERAS_RESOLVED_METRICS = frozenset({"acc", "accuracy", "ce", "crossentropy"})
@@ -101,3 +101,29 @@ def history_key(key):
     if isinstance(metric, keras.metrics.Metric):
         return _snake_case(type(metric).__name__)
     return getattr(metric, "__name__", key)
+
+
+# The optimizers the ready-made estimators take by name.
+OPTIMIZERS = {
+    "sgd": keras.optimizers.SGD,
+    "adam": keras.optimizers.Adam,
+    "adamw": keras.optimizers.AdamW,
+    "rmsprop": keras.optimizers.RMSprop,
+    "adagrad": keras.optimizers.Adagrad,
+    "adadelta": keras.optimizers.Adadelta,
+    "adamax": keras.optimizers.Adamax,
+    "nadam": keras.optimizers.Nadam,
+}
+
+
+def make_optimizer(optimizer, learning_rate, routed):
+    """A fresh Keras optimizer from a name, a class or an instance.
+
+    A name or a class is instantiated with ``learning_rate`` and the routed
+    ``optimizer__*`` parameters (which win); an instance is copied through
+    its config, so a second fit never reuses the first one's slots.
+    """
+    if isinstance(optimizer, keras.optimizers.Optimizer):
+        return fresh_optimizer(optimizer)
+    optimizer_class = OPTIMIZERS.get(optimizer, optimizer)
+    return build_from_params(optimizer_class, {"learning_rate": learning_rate, **routed})

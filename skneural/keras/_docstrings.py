@@ -96,10 +96,16 @@ run_eagerly : bool, default=False
     TensorFlow graph: slower per batch but without the tracing cost of
     each fit, so faster on tiny data (and easier to debug).
 
+warm_start : bool, default=False
+    Whether ``fit`` keeps training the model of the previous fit (with a
+    fresh ``history_``) instead of building a new one. ``partial_fit``
+    always trains the current model for one more epoch.
+
 **kwargs : dict
-    SciKeras's routed parameters: ``model__*`` (passed to every hidden
-    ``Dense`` layer, e.g. ``model__kernel_regularizer``), ``optimizer__*``,
-    ``compile__*``, ``fit__*``, ``predict__*``.""",
+    Routed parameters, as in :class:`~skneural.keras.BaseWrapper`:
+    ``model__*`` (passed to every hidden ``Dense`` layer, e.g.
+    ``model__kernel_regularizer``), ``optimizer__*``, ``compile__*``,
+    ``fit__*``, ``predict__*``, ``callbacks__*``.""",
     "attributes": """\
 model_ : keras.Model
     The trained Keras model (save it with ``model_.save('name.keras')``).

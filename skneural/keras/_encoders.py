@@ -104,6 +104,13 @@ class ClassifierLabelEncoder(TransformerMixin, BaseEstimator):
             self.classes_ = np.arange(y.shape[1])
             if y.min() == 0 and (y.sum(axis=1) == 1).all():
                 target_type = "multiclass-onehot"
+        elif target_type == "multiclass-multioutput":
+            raise ValueError(
+                "Multioutput target data is not supported by the default target_encoder: "
+                "y has several columns, some with more than two classes. Fit one "
+                "classifier per column (sklearn.multioutput.MultiOutputClassifier), or "
+                "subclass KerasClassifier and override its target_encoder property."
+            )
         else:
             raise ValueError(
                 f"Unknown label type: {target_type!r}. The default target_encoder takes "

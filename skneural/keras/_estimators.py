@@ -57,7 +57,8 @@ class KerasClassifier(ClassifierMixin, BaseWrapper):
         """Class labels to ordinals (one-hot for categorical cross-entropy)."""
         classes = getattr(self, "_partial_fit_classes", None)
         return ClassifierLabelEncoder(
-            loss=self.loss, categories="auto" if classes is None else [classes]
+            loss=getattr(self, "loss", None),
+            categories="auto" if classes is None else [classes],
         )
 
     def _validate_target(self, y, reset):

@@ -4,12 +4,17 @@ from numbers import Integral, Real
 
 import keras
 import numpy as np
+import scipy.sparse as sp
+from sklearn.preprocessing import FunctionTransformer
 
 from ..utils._sklearn import Interval, StrOptions
 from ..utils._validation import validated_hidden_layer_sizes
-from ._base import BaseKerasRegressor
 from ._builders import ClippedStandardization, build_wide_deep
 from ._docstrings import fill_doc
+from ._encoders import RegressorTargetEncoder
+from ._estimators import KerasRegressor
+from ._mlp import ReadyMadeNetwork
+from ._routing import route_params
 
 __all__ = ["KerasWideDeepRegressor"]
 
@@ -26,16 +31,81 @@ def learn_clipping(X, clip_quantile):
     return lower, upper, clipped.mean(axis=0), np.where(scale > 0, scale, 1.0)
 
 
-class _WideDeepNetwork:
-    """The Wide & Deep architecture, shared by the classifier and the regressor.
+def _dense(X):
+    return X.toarray() if sp.issparse(X) else X
 
-    Its ``_parameter_constraints`` hold only its own parameters; each concrete
-    estimator merges them with those of its base class.
+
+class AuxiliaryTargetEncoder(RegressorTargetEncoder):
+    """Regression targets for a model with an auxiliary output.
+
+    Parameters
+    ----------
+    auxiliary : bool, default=False
+        Whether the model has a second (auxiliary) output trained on the
+        same target; its prediction is dropped.
     """
 
+    def __init__(self, auxiliary=False):
+        self.auxiliary = auxiliary
+
+    def fit(self, y):
+        """Record the shape of ``y``; the model has one or two outputs.
+
+        Parameters
+        ----------
+        y : ndarray of shape (n_samples,) or (n_samples, n_outputs)
+            The targets.
+
+        Returns
+        -------
+        self : AuxiliaryTargetEncoder
+            The fitted encoder.
+        """
+        super().fit(y)
+        self.n_outputs_expected_ = 2 if self.auxiliary else 1
+        return self
+
+    def transform(self, y):
+        """The target, twice with an auxiliary output.
+
+        Parameters
+        ----------
+        y : ndarray of shape (n_samples,) or (n_samples, n_outputs)
+            The targets.
+
+        Returns
+        -------
+        target : ndarray or tuple of two ndarrays
+            What the model trains on.
+        """
+        y = super().transform(y)
+        return (y, y) if self.auxiliary else y
+
+    def inverse_transform(self, y):
+        """The main output's predictions, shaped like the targets.
+
+        Parameters
+        ----------
+        y : ndarray or list of ndarray
+            The model's output (main first).
+
+        Returns
+        -------
+        predictions : ndarray of shape (n_samples,) or (n_samples, n_outputs)
+            The main output's predictions.
+        """
+        return super().inverse_transform(y[0] if isinstance(y, (list, tuple)) else y)
+
+
+class _WideDeepNetwork(ReadyMadeNetwork):
+    """The Wide & Deep architecture over the general regressor."""
+
     _rate_parameter = "learning_rate"
+    _stratified = False
 
     _parameter_constraints: dict = {
+        **ReadyMadeNetwork._parameter_constraints,
+        "hidden_layer_sizes": ["array-like", Interval(Integral, 1, None, closed="left")],
         "wide_features": ["array-like", None],
         "deep_features": ["array-like", None],
         "combine": [StrOptions({"concat", "sum"})],
@@ -50,22 +120,32 @@ class _WideDeepNetwork:
     def _epochs(self):
         return self.epochs
 
-    def _learning_rate(self, n_samples):
+    def _optimizer_learning_rate(self):
         if self.learning_rate_schedule == "constant":
             return self.learning_rate
-        steps_per_epoch = -(-n_samples // self.batch_size)
+        steps_per_epoch = -(-self.X_shape_[0] // self.batch_size)
         return keras.optimizers.schedules.CosineDecay(
             self.learning_rate, decay_steps=self.epochs * steps_per_epoch
         )
 
-    def _stopping_callback(self):
-        """Early stopping on the held-out loss, or None."""
+    def _stopping_callbacks(self):
+        """Early stopping on the held-out loss, if asked for."""
         if not self.early_stopping:
-            return None
-        return keras.callbacks.EarlyStopping(
+            return []
+        return [keras.callbacks.EarlyStopping(
             monitor="val_loss", patience=self.n_iter_no_change,
             restore_best_weights=self.restore_best_weights,
-        )
+        )]
+
+    @property
+    def feature_encoder(self):
+        """Sparse input made dense (the clipping layers take dense tensors)."""
+        return FunctionTransformer(_dense, accept_sparse=True)
+
+    @property
+    def target_encoder(self):
+        """The target, twice when the model has an auxiliary output."""
+        return AuxiliaryTargetEncoder(auxiliary=self.aux_loss_weight > 0)
 
     def _columns(self, features, name):
         """Column indices from indices or feature names (None: all)."""
@@ -97,32 +177,34 @@ class _WideDeepNetwork:
             columns, *(statistic[columns] for statistic in statistics), name=name
         )
 
-    def _build_network(self, X, n_outputs, output_activation, next_seed, **model_kwargs):
-        statistics = learn_clipping(X, self.clip_quantile)
+    def _build_keras_model(self, X, rng):
+        statistics = learn_clipping(_dense(X), self.clip_quantile)
+        model_kwargs = route_params(self.get_params(), "model", pass_filter=set(), strict=True)
         return build_wide_deep(
-            X.shape[1], n_outputs, output_activation,
+            X.shape[1], self.n_outputs_, None,
             wide=self._path(self.wide_features, "wide_features", statistics),
             deep=self._path(self.deep_features, "deep_features", statistics),
             hidden_layer_sizes=validated_hidden_layer_sizes(self.hidden_layer_sizes),
             activation=self.activation, dropout=self.dropout, combine=self.combine,
-            auxiliary=self.aux_loss_weight > 0, next_seed=next_seed, **model_kwargs,
+            auxiliary=self.aux_loss_weight > 0, next_seed=self._next_seed(rng),
+            **model_kwargs,
         )
 
-    def _extra_compile_kwargs(self, loss):
+    def _loss_kwargs(self):
+        loss = self._regression_loss()
         if self.aux_loss_weight == 0:
-            return {}
+            return {"loss": loss}
         return {
             "loss": [loss, loss],
             "loss_weights": [1 - self.aux_loss_weight, self.aux_loss_weight],
         }
 
-    def _keras_target(self, y):
-        target = super()._keras_target(y)
-        return target if self.aux_loss_weight == 0 else (target, target)
+    def _metric_kwargs(self, metrics):
+        return metrics if self.aux_loss_weight == 0 else {"main": metrics}
 
 
 @fill_doc
-class KerasWideDeepRegressor(_WideDeepNetwork, BaseKerasRegressor):
+class KerasWideDeepRegressor(_WideDeepNetwork, KerasRegressor):
     """Wide & Deep regressor (Cheng et al., 2016) in Keras.
 
     A deep path (the ``deep_features``, standardised, through Dense layers)
@@ -217,7 +299,6 @@ class KerasWideDeepRegressor(_WideDeepNetwork, BaseKerasRegressor):
     """
 
     _parameter_constraints: dict = {
-        **BaseKerasRegressor._parameter_constraints,
         **_WideDeepNetwork._parameter_constraints,
         "loss": [StrOptions({"squared_error", "huber"})],
         "huber_delta": [Interval(Real, 0, None, closed="neither")],
@@ -229,7 +310,7 @@ class KerasWideDeepRegressor(_WideDeepNetwork, BaseKerasRegressor):
                  learning_rate=0.01, learning_rate_schedule="cosine", batch_size=32, epochs=40,
                  early_stopping=False, validation_fraction=0.1, n_iter_no_change=10,
                  restore_best_weights=True, random_state=None, verbose=0, metrics=None,
-                 callbacks=None, run_eagerly=False, **kwargs):
+                 callbacks=None, run_eagerly=False, warm_start=False, **kwargs):
         self.wide_features = wide_features
         self.deep_features = deep_features
         self.hidden_layer_sizes = hidden_layer_sizes
@@ -254,9 +335,10 @@ class KerasWideDeepRegressor(_WideDeepNetwork, BaseKerasRegressor):
         self.metrics = metrics
         self.callbacks = callbacks
         self.run_eagerly = run_eagerly
+        self.warm_start = warm_start
         vars(self).update(kwargs)
 
-    def _loss(self):
+    def _regression_loss(self):
         if self.loss == "huber":
             return keras.losses.Huber(delta=self.huber_delta)
         return "mean_squared_error"

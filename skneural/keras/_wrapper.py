@@ -356,8 +356,8 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         )
         if not sample_weight.any():
             raise ValueError(
-                "No training samples had any weight; only zeros were passed in "
-                "sample_weight, so there is nothing to train on."
+                "sample_weight must have at least one non-zero entry: only zeros were "
+                "passed, so there is nothing to train on."
             )
         return sample_weight
 
@@ -704,17 +704,21 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         if expected and outputs and len(outputs) != expected:
             raise ValueError(
                 f"The target needs a model with {expected} output(s), but the model of "
-                f"{_name(self._model_source())} has {len(outputs)}."
+                f"{self._model_description()} has {len(outputs)}."
             )
         if len(outputs) != 1 or not isinstance(y, np.ndarray) or y.ndim > 2:
             return
         width, target_width = outputs[0].shape[-1], (1 if y.ndim == 1 else y.shape[1])
         if len(outputs[0].shape) == 2 and not self._fits_output(width, target_width):
             raise ValueError(
-                f"The model of {_name(self._model_source())} has output shape "
+                f"The model of {self._model_description()} has output shape "
                 f"{tuple(outputs[0].shape)}, which does not fit the target of shape "
                 f"{y.shape}{self._expected_output()}."
             )
+
+    def _model_description(self):
+        """How error messages name the model."""
+        return _name(self._model_source())
 
     def _fits_output(self, width, target_width):
         return width == target_width

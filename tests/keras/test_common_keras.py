@@ -9,10 +9,13 @@ from sklearn.utils.estimator_checks import parametrize_with_checks  # noqa: E402
 
 import skneural.keras  # noqa: E402
 from skneural.keras import (  # noqa: E402
+    KerasClassifier,
     KerasMLPClassifier,
     KerasMLPRegressor,
+    KerasRegressor,
     KerasWideDeepRegressor,
 )
+from tests._estimators import tiny_keras_classifier, tiny_keras_regressor  # noqa: E402
 
 # Tiny networks, large steps, few epochs and eager steps (no graph tracing
 # per fit) keep the checks fast.
@@ -23,6 +26,12 @@ ESTIMATORS = [
                       random_state=0),
     KerasWideDeepRegressor(hidden_layer_sizes=(8,), learning_rate=0.05, epochs=10,
                            run_eagerly=True, random_state=0),
+    # The general wrappers, over a user's build function.
+    KerasClassifier(tiny_keras_classifier, optimizer="adam", optimizer__learning_rate=0.05,
+                    epochs=30, verbose=0, run_eagerly=True, random_state=0),
+    KerasRegressor(tiny_keras_regressor, loss="mse", optimizer="adam",
+                   optimizer__learning_rate=0.05, epochs=30, verbose=0, run_eagerly=True,
+                   random_state=0),
 ]
 
 EXPECTED_FAILURES = {
@@ -51,9 +60,9 @@ def test_sklearn_compatible_estimator(estimator, check):
     check(estimator)
 
 
-@pytest.mark.parametrize("name", skneural.keras.__all__)
-def test_parameter_constraints_match_the_parameters(name):
-    estimator = getattr(skneural.keras, name)()
+@pytest.mark.parametrize("cls", [type(estimator) for estimator in ESTIMATORS])
+def test_parameter_constraints_match_the_parameters(cls):
+    estimator = cls()
     assert set(estimator._parameter_constraints) == set(estimator.get_params())
 
 

@@ -1,4 +1,4 @@
-"""Each fix of SciKeras's defects in skneural.keras._base, one test per fix."""
+"""Each fix of SciKeras's defects, on the ready-made estimators, one test per fix."""
 
 import pickle
 
@@ -15,7 +15,9 @@ from sklearn.model_selection import StratifiedKFold, check_cv  # noqa: E402
 from sklearn.utils.multiclass import type_of_target  # noqa: E402
 from tensorflow.python.framework import config  # noqa: E402
 
-from skneural.keras import KerasMLPClassifier, KerasMLPRegressor  # noqa: E402
+from skneural.keras import (  # noqa: E402
+    KerasMLPClassifier, KerasMLPRegressor, KerasWideDeepRegressor,
+)
 
 TINY = dict(hidden_layer_sizes=(4,), max_iter=2, run_eagerly=True)
 
@@ -48,12 +50,17 @@ def test_feature_names_and_count_from_a_dataframe(regression_data):
         reg.predict(X[:, :3])
 
 
-def test_sparse_input_is_refused_as_tagged(regression_data):
+@pytest.mark.parametrize("make_regressor", [
+    lambda: KerasMLPRegressor(**TINY, random_state=0),
+    lambda: KerasWideDeepRegressor(epochs=2, run_eagerly=True, random_state=0),
+])
+def test_sparse_input_trains_as_dense_input_does(make_regressor, regression_data):
     X, y = regression_data
-    reg = KerasMLPRegressor(**TINY)
-    assert not reg.__sklearn_tags__().input_tags.sparse
-    with pytest.raises(TypeError, match="dense data is required"):
-        reg.fit(sparse.csr_matrix(X), y)
+    reg = make_regressor()
+    assert reg.__sklearn_tags__().input_tags.sparse
+    dense = reg.fit(X, y).predict(X)
+    np.testing.assert_allclose(make_regressor().fit(sparse.csr_matrix(X), y).predict(X),
+                               dense, rtol=1e-5, atol=1e-6)
 
 
 def test_random_state_instance_draws_a_new_seed_per_fit(regression_data):
