@@ -73,3 +73,16 @@ class BatchCounter(keras.callbacks.Callback):
 
     def on_predict_batch_end(self, batch, logs=None):
         type(self).counts["predict"] += 1
+
+
+class BatchSize(keras.layers.Layer):
+    """Outputs, for every sample, the size of the batch it was computed in."""
+
+    def call(self, inputs):
+        return 0.0 * inputs + keras.ops.cast(keras.ops.shape(inputs)[0], inputs.dtype)
+
+
+def batch_size_model(meta):
+    """A regressor model whose predictions are the predict batch sizes."""
+    inputs = keras.Input((meta["n_features_in_"],))
+    return keras.Model(inputs, BatchSize()(keras.layers.Dense(1)(inputs)))

@@ -19,6 +19,7 @@ from sklearn.utils.class_weight import compute_sample_weight  # noqa: E402
 from skneural.keras import BaseWrapper, KerasClassifier, KerasRegressor  # noqa: E402
 from tests.keras._user_models import (  # noqa: E402
     BatchCounter,
+    batch_size_model,
     classifier_model,
     compiled_classifier_model,
     fixed_weight_model,
@@ -255,22 +256,35 @@ def test_metrics_routing(regression_data):
 # -- fit__, predict__, score__ and callbacks -----------------------------------
 
 
-def test_fit_and_predict_routing(classification_data):
-    X, y = classification_data
+def batch_size_regressor(**params):
+    return KerasRegressor(batch_size_model, loss="mse", callbacks=[BatchCounter()], **QUIET,
+                          **params)
+
+
+def test_fit_and_predict_routing(regression_data):
+    X, y = regression_data
     BatchCounter.reset()
-    clf = binary_classifier(callbacks=[BatchCounter()], batch_size=80,
-                            fit__batch_size=20, predict__batch_size=40)
-    clf.fit(X, y).predict(X)
-    assert BatchCounter.counts["train"] == 4 and BatchCounter.counts["predict"] == 2
+    reg = batch_size_regressor(batch_size=80, fit__batch_size=20, predict__batch_size=40)
+    predictions = reg.fit(X, y).predict(X)
+    assert BatchCounter.counts["train"] == 4
+    np.testing.assert_array_equal(predictions, 40)
 
 
-def test_routed_batch_sizes_through_set_params(classification_data):
+def test_routed_batch_sizes_through_set_params(regression_data):
     # migration guide: clf.set_params(fit__batch_size=32, predict__batch_size=10000)
+    X, y = regression_data
+    BatchCounter.reset()
+    reg = batch_size_regressor().set_params(fit__batch_size=40, predict__batch_size=80)
+    np.testing.assert_array_equal(reg.fit(X, y).predict(X), 80)
+    assert BatchCounter.counts["train"] == 2
+
+
+def test_callbacks_also_run_in_predict(classification_data):
+    # SciKeras hands ``callbacks`` to Model.predict too
     X, y = classification_data
     BatchCounter.reset()
-    clf = binary_classifier(callbacks=[BatchCounter()])
-    clf.set_params(fit__batch_size=40, predict__batch_size=80).fit(X, y).predict(X)
-    assert BatchCounter.counts["train"] == 2 and BatchCounter.counts["predict"] == 1
+    binary_classifier(callbacks=[BatchCounter()], batch_size=40).fit(X, y).predict(X)
+    assert BatchCounter.counts["predict"] == 2
 
 
 def test_score_routing(classification_data):
@@ -338,12 +352,12 @@ def test_epochs(classification_data):
     assert len(binary_classifier(epochs=3, fit__epochs=2).fit(X, y).history_["loss"]) == 2
 
 
-def test_batch_size_minus_one_uses_all_samples(classification_data):
-    X, y = classification_data
+def test_batch_size_minus_one_uses_all_samples(regression_data):
+    X, y = regression_data
     BatchCounter.reset()
-    clf = binary_classifier(batch_size=-1, epochs=2, callbacks=[BatchCounter()])
-    clf.fit(X, y).predict(X)
-    assert BatchCounter.counts == {"train": 2, "test": 0, "predict": 1}
+    predictions = batch_size_regressor(batch_size=-1, epochs=2).fit(X, y).predict(X)
+    assert BatchCounter.counts["train"] == 2
+    np.testing.assert_array_equal(predictions, len(X))
 
 
 def test_validation_split_and_validation_batch_size(classification_data):
@@ -443,7 +457,7 @@ def test_initialize_builds_without_training(classification_data):
     clf = binary_classifier()
     assert not clf.initialized_
     assert clf.initialize(X, y) is clf
-    assert clf.initialized_ and not hasattr(clf, "history_")
+    assert clf.initialized_ and not getattr(clf, "history_", None)
     assert clf.predict(X).shape == y.shape
 
 
