@@ -57,6 +57,11 @@ def task(request, float32_data):
     return make_task(request.param, *float32_data)
 
 
+def config(keras_object):
+    """A Keras object's config without its name, which Keras numbers per instance."""
+    return {key: value for key, value in keras_object.get_config().items() if key != "name"}
+
+
 def task_estimator(module, task, **params):
     """The task's estimator over a pre-built model with fixed weights."""
     name, X, _, units, activation = task
@@ -96,8 +101,7 @@ def test_routing_to_the_build_function_agrees(wrappers, float32_data):
     np.testing.assert_array_equal(ours["meta"]["classes_"], reference["meta"]["classes_"])
     for key in ["optimizer", "loss"]:
         assert type(ours["compile_kwargs"][key]) is type(reference["compile_kwargs"][key])
-        assert (ours["compile_kwargs"][key].get_config()
-                == reference["compile_kwargs"][key].get_config())
+        assert config(ours["compile_kwargs"][key]) == config(reference["compile_kwargs"][key])
     assert ([metric.get_config() for metric in ours["compile_kwargs"]["metrics"]]
             == [metric.get_config() for metric in reference["compile_kwargs"]["metrics"]])
     assert set(ours["params"]) - SKNEURAL_ONLY_PARAMS == set(reference["params"])
@@ -117,9 +121,9 @@ def fit_compiled_by_the_wrapper(module, X, y):
 def test_compiled_optimizer_loss_metrics_and_history_agree(wrappers, float32_data):
     reference, ours = (fit_compiled_by_the_wrapper(module, *float32_data) for module in wrappers)
     assert type(ours.model_.optimizer) is type(reference.model_.optimizer)
-    assert ours.model_.optimizer.get_config() == reference.model_.optimizer.get_config()
+    assert config(ours.model_.optimizer) == config(reference.model_.optimizer)
     assert type(ours.model_.loss) is type(reference.model_.loss)
-    assert ours.model_.loss.get_config() == reference.model_.loss.get_config()
+    assert config(ours.model_.loss) == config(reference.model_.loss)
     assert set(ours.history_) == set(reference.history_)
     assert all(len(ours.history_[key]) == 2 for key in reference.history_)
 
@@ -168,7 +172,9 @@ def test_training_from_fixed_weights_agrees(wrappers, task):
 def test_partial_fit_and_warm_start_agree(wrappers, float32_data, name):
     task = make_task(name, *float32_data)
     X, y = task[1], task[2]
-    reference, ours = (task_estimator(module, task, epochs=2, warm_start=True)
+    # seeded: an earlier seeded SciKeras fit can leave TensorFlow's op determinism on,
+    # under which unseeded shuffling raises
+    reference, ours = (task_estimator(module, task, epochs=2, warm_start=True, random_state=0)
                        for module in wrappers)
     for estimator in (reference, ours):
         estimator.partial_fit(X, y).partial_fit(X, y)

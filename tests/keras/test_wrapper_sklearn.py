@@ -205,9 +205,9 @@ def test_pickle_round_trip_without_a_global_patch(classification_data, no_sciker
 def test_failed_fit_leaves_the_estimator_as_it_was(classification_data):
     X, y = classification_data
     clf = binary_classifier(random_state=0).fit(X, y)
+    clf.set_params(model__n_hidden=-1)  # Dense(-1) fails inside the build function
     model, history = clf.model_, dict(clf.history_)
     attributes, predictions = set(vars(clf)), clf.predict_proba(X)
-    clf.set_params(model__n_hidden=-1)  # Dense(-1) fails inside the build function
     with pytest.raises(ValueError):
         clf.fit(X[:, :3], y)
     assert clf.model_ is model and dict(clf.history_) == history
@@ -246,7 +246,7 @@ def test_column_transformer_with_a_sparse_one_hot_encoder(rng):
 
 
 def build_nothing(meta):
-    classifier_model(meta)  # forgets to return it
+    regressor_model(meta)  # forgets to return it
 
 
 def build_one_output(meta):
