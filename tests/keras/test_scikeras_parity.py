@@ -113,7 +113,8 @@ def fit_compiled_by_the_wrapper(module, X, y):
 
     return module.KerasRegressor(
         build, optimizer="sgd", optimizer__learning_rate=0.01, optimizer__momentum=0.9,
-        loss=keras.losses.Huber, loss__delta=0.5, metrics=["mae", keras.metrics.RootMeanSquaredError],
+        loss=keras.losses.Huber, loss__delta=0.5,
+        metrics=["mae", keras.metrics.RootMeanSquaredError],
         validation_split=0.25, epochs=2, random_state=0, **QUIET,
     ).fit(X, y)
 
