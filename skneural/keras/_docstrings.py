@@ -101,6 +101,11 @@ warm_start : bool, default=False
     fresh ``history_``) instead of building a new one. ``partial_fit``
     always trains the current model for one more epoch.
 
+distribution_strategy : tf.distribute.Strategy or None, default=None
+    A TensorFlow distribution strategy (e.g. ``MirroredStrategy()`` for
+    several GPUs); the model is built, compiled and trained under its
+    scope. Clones share it; a pickled estimator drops it.
+
 **kwargs : dict
     Routed parameters, as in :class:`~skneural.keras.BaseWrapper`:
     ``model__*`` (passed to every hidden ``Dense`` layer, e.g.

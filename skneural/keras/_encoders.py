@@ -65,6 +65,16 @@ class ClassifierLabelEncoder(TransformerMixin, BaseEstimator):
         Number of outputs the Keras model should have (1).
     target_type_ : str
         scikit-learn's type of the target, or ``'multiclass-onehot'``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.keras import ClassifierLabelEncoder
+    >>> encoder = ClassifierLabelEncoder().fit(np.array(["cat", "dog", "cat"]))
+    >>> encoder.transform(np.array(["dog", "cat"])).ravel()
+    array([1., 0.], dtype=float32)
+    >>> encoder.inverse_transform(np.array([[0.3, 0.7]]))
+    array(['dog'], dtype='<U3')
     """
 
     def __init__(self, loss=None, categories="auto"):
@@ -195,6 +205,14 @@ class RegressorTargetEncoder(TransformerMixin, BaseEstimator):
     n_outputs_expected_ : int
         Number of outputs the Keras model should have (1: one output
         whose width is ``n_outputs_``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skneural.keras import RegressorTargetEncoder
+    >>> encoder = RegressorTargetEncoder().fit(np.zeros(4))
+    >>> encoder.inverse_transform(np.ones((2, 1))).shape
+    (2,)
     """
 
     def fit(self, y):

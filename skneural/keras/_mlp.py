@@ -4,6 +4,7 @@ as built-in models over :class:`KerasClassifier` and :class:`KerasRegressor`."""
 from numbers import Integral, Real
 
 import keras
+import tensorflow as tf
 
 from ..callbacks import Callback
 from ..utils._sklearn import Interval, StrOptions
@@ -43,6 +44,7 @@ class ReadyMadeNetwork:
         "callbacks": [list, keras.callbacks.Callback, Callback, type, None],
         "run_eagerly": ["boolean"],
         "warm_start": ["boolean"],
+        "distribution_strategy": [tf.distribute.Strategy, None],
     }
     _fit_kwargs = frozenset({"batch_size", "verbose"})
     _predict_kwargs = frozenset({"verbose"})
@@ -188,7 +190,7 @@ class KerasMLPClassifier(_MLPNetwork, KerasClassifier):
                  early_stopping=False, validation_fraction=0.1, n_iter_no_change=10,
                  dropout=0.0, optimizer="adam", class_weight=None, random_state=None,
                  verbose=0, metrics=None, callbacks=None, run_eagerly=False,
-                 warm_start=False, **kwargs):
+                 warm_start=False, distribution_strategy=None, **kwargs):
         self.hidden_layer_sizes = hidden_layer_sizes
         self.activation = activation
         self.alpha = alpha
@@ -208,6 +210,7 @@ class KerasMLPClassifier(_MLPNetwork, KerasClassifier):
         self.callbacks = callbacks
         self.run_eagerly = run_eagerly
         self.warm_start = warm_start
+        self.distribution_strategy = distribution_strategy
         vars(self).update(kwargs)
 
 
@@ -253,7 +256,7 @@ class KerasMLPRegressor(_MLPNetwork, KerasRegressor):
                  early_stopping=False, validation_fraction=0.1, n_iter_no_change=10,
                  dropout=0.0, optimizer="adam", random_state=None, verbose=0,
                  metrics=None, callbacks=None, run_eagerly=False, warm_start=False,
-                 **kwargs):
+                 distribution_strategy=None, **kwargs):
         self.hidden_layer_sizes = hidden_layer_sizes
         self.activation = activation
         self.alpha = alpha
@@ -272,4 +275,5 @@ class KerasMLPRegressor(_MLPNetwork, KerasRegressor):
         self.callbacks = callbacks
         self.run_eagerly = run_eagerly
         self.warm_start = warm_start
+        self.distribution_strategy = distribution_strategy
         vars(self).update(kwargs)

@@ -27,7 +27,11 @@ __all__ = ["model_from_bytes", "model_to_bytes", "quiet_retracing", "seeded"]
 
 
 def _global_tensorflow_seed():
-    return tf.compat.v1.random.get_seed(None)[0]
+    """TensorFlow's global seed, or None when none is set."""
+    try:
+        return tf.compat.v1.random.get_seed(None)[0]
+    except RuntimeError:  # op determinism is on and no seed is set
+        return None
 
 
 @contextmanager

@@ -310,7 +310,8 @@ class KerasWideDeepRegressor(_WideDeepNetwork, KerasRegressor):
                  learning_rate=0.01, learning_rate_schedule="cosine", batch_size=32, epochs=40,
                  early_stopping=False, validation_fraction=0.1, n_iter_no_change=10,
                  restore_best_weights=True, random_state=None, verbose=0, metrics=None,
-                 callbacks=None, run_eagerly=False, warm_start=False, **kwargs):
+                 callbacks=None, run_eagerly=False, warm_start=False,
+                 distribution_strategy=None, **kwargs):
         self.wide_features = wide_features
         self.deep_features = deep_features
         self.hidden_layer_sizes = hidden_layer_sizes
@@ -336,6 +337,7 @@ class KerasWideDeepRegressor(_WideDeepNetwork, KerasRegressor):
         self.callbacks = callbacks
         self.run_eagerly = run_eagerly
         self.warm_start = warm_start
+        self.distribution_strategy = distribution_strategy
         vars(self).update(kwargs)
 
     def _regression_loss(self):

@@ -10,6 +10,7 @@ with ``keras.Model.fit``. Public TensorFlow and Keras APIs only.
 
 import copy
 import functools
+import inspect
 import math
 import warnings
 from collections import defaultdict
@@ -141,8 +142,10 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         Number of epochs of ``fit``.
 
     distribution_strategy : tf.distribute.Strategy or None, default=None
-        A TensorFlow distribution strategy (e.g. ``MirroredStrategy()``);
-        the model is built, compiled and trained under its scope.
+        A TensorFlow distribution strategy (e.g. ``MirroredStrategy()`` for
+        several GPUs); the model is built, compiled and trained under its
+        scope. Clones share it; a pickled estimator drops it (it names this
+        machine's devices), so a loaded one has None.
 
     **kwargs : dict
         More parameters: arguments of the build function, and routed ones
@@ -189,6 +192,29 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
 
     y_ndim_ : int
         Number of dimensions of the training target.
+
+    Examples
+    --------
+    A subclass builds its own model and defines its score, as in SciKeras:
+
+    >>> import keras
+    >>> import numpy as np
+    >>> from sklearn.metrics import mean_absolute_error
+    >>> from skneural.keras import BaseWrapper
+    >>> class LinearModel(BaseWrapper):
+    ...     def _keras_build_fn(self, meta, compile_kwargs):
+    ...         model = keras.Sequential([keras.Input((meta["n_features_in_"],)),
+    ...                                   keras.layers.Dense(1)])
+    ...         model.compile(loss="mae", optimizer=compile_kwargs["optimizer"])
+    ...         return model
+    ...
+    ...     @staticmethod
+    ...     def scorer(y_true, y_pred, **kwargs):
+    ...         return -mean_absolute_error(y_true, y_pred, **kwargs)
+    >>> X = np.arange(20.0).reshape(10, 2)
+    >>> model = LinearModel(epochs=2, verbose=0, random_state=0).fit(X, X.sum(axis=1))
+    >>> model.predict(X[:3]).shape
+    (3, 1)
     """
 
     _parameter_constraints: dict = {
@@ -250,17 +276,27 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
     # -- parameters ------------------------------------------------------------
 
     def _get_param_names(self):
-        """The ``__init__`` parameters, then every keyword argument given."""
-        declared = list(super()._get_param_names())
-        given = sorted(
-            name for name in vars(self)
-            if not name.startswith("_") and not name.endswith("_") and name not in declared
-        )
-        return declared + given
+        """Every public attribute that is not a fitted one, ``__init__``'s first.
+
+        Like SciKeras, a parameter is whatever ``__init__`` stored: its own
+        arguments and every keyword argument, routed ones included. (A
+        subclass's ``__init__`` may declare an argument it does not store;
+        that one is no parameter.)
+        """
+        stored = {
+            name for name in vars(self) if not name.startswith("_") and not name.endswith("_")
+        }
+        declared = [name for name in super()._get_param_names() if name in stored]
+        return declared + sorted(stored - set(declared))
 
     def _user_param_names(self):
-        """Keyword arguments beyond ``__init__``'s, routed ones excepted."""
-        declared = set(super()._get_param_names())
+        """The keyword arguments no ``__init__`` declares (routed ones excepted):
+        they reach the build function by name."""
+        declared = {
+            name
+            for cls in type(self).__mro__ if issubclass(cls, BaseWrapper)
+            for name in inspect.signature(cls.__init__).parameters
+        }
         return {
             name for name in self._get_param_names()
             if name not in declared and not is_routed(name)
@@ -807,10 +843,29 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         routed = route_params(self.get_params(), "score", pass_filter=set())
         return float(self.scorer(y, y_pred, sample_weight=sample_weight, **routed))
 
-    # -- persistence -------------------------------------------------------------
+    # -- copies and persistence ----------------------------------------------------
+
+    def __sklearn_clone__(self):
+        """A clone that shares the distribution strategy (it names devices, and
+        TensorFlow's strategies cannot be deep-copied)."""
+        strategy = getattr(self, "distribution_strategy", None)
+        if strategy is None:
+            return super().__sklearn_clone__()
+        self.distribution_strategy = None
+        try:
+            cloned = super().__sklearn_clone__()
+        finally:
+            self.distribution_strategy = strategy
+        cloned.distribution_strategy = strategy
+        return cloned
 
     def __getstate__(self):
+        """The state to pickle: the model as ``.keras`` bytes, and no
+        distribution strategy (it describes this machine's devices; the
+        loaded estimator has ``distribution_strategy=None``)."""
         state = super().__getstate__()
+        if state.get("distribution_strategy") is not None:
+            state["distribution_strategy"] = None
         if "model_" in state:
             state["model_"] = model_to_bytes(state["model_"])
         return state
