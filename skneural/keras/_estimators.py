@@ -68,6 +68,9 @@ class KerasClassifier(ClassifierMixin, BaseWrapper):
         y = super()._validate_target(y, reset)
         if reset:
             self.target_type_ = type_of_target(y, input_name="y")
+            classes = getattr(self, "_partial_fit_classes", None)
+            if self.target_type_ == "binary" and classes is not None:
+                self.target_type_ = type_of_target(classes, input_name="classes")
         return y
 
     def _sample_weight(self, X, y, sample_weight):
@@ -116,6 +119,9 @@ class KerasClassifier(ClassifierMixin, BaseWrapper):
         finally:
             vars(self).pop("_partial_fit_classes", None)
 
+    # The scorer with the score__ parameters, not ClassifierMixin's accuracy.
+    score = BaseWrapper.score
+
     def predict_proba(self, X, **kwargs):
         """Probability estimates of the classes for ``X``.
 
@@ -159,6 +165,9 @@ class KerasClassifier(ClassifierMixin, BaseWrapper):
 
 class KerasRegressor(RegressorMixin, BaseWrapper):
     _y_numeric = True
+
+    # The scorer with the score__ parameters, not RegressorMixin's R².
+    score = BaseWrapper.score
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

@@ -474,27 +474,36 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         """The arguments of ``Model.compile``, built from the parameters."""
         return compile_kwargs(self.get_params(), self._compile_kwargs)
 
-    def _compiled(self, model):
-        if not model.compiled:
-            model.compile(**self._get_compile_kwargs())
-        if getattr(model, "loss", None) is None:
+    def _compile_if_possible(self):
+        """Compile an uncompiled model when a loss is given (``initialize``
+        needs none: an untrained or pre-trained model only predicts)."""
+        if not self.model_.compiled:
+            compile_kwargs = self._get_compile_kwargs()
+            if compile_kwargs.get("loss") is not None:
+                self.model_.compile(**compile_kwargs)
+
+    def _ensure_compiled(self):
+        """Training needs a compiled model with a loss."""
+        self._compile_if_possible()
+        if not self.model_.compiled or getattr(self.model_, "loss", None) is None:
             raise ValueError(
-                f"{type(self).__name__} needs a loss: pass loss=... (e.g. "
+                f"{type(self).__name__} needs a loss to train: pass loss=... (e.g. "
                 "loss='sparse_categorical_crossentropy'), or compile the model in its "
                 "build function."
             )
-        return model
 
     def _strategy_scope(self):
         strategy = getattr(self, "distribution_strategy", None)
         return nullcontext() if strategy is None else strategy.scope()
 
     def _initialize(self, X, y, rng):
+        """Fit the encoders and build the model (compiled when it can be)."""
         self.target_encoder_ = self.target_encoder.fit(y)
         vars(self).update(getattr(self.target_encoder_, "get_metadata", dict)())
         self.feature_encoder_ = self.feature_encoder.fit(X)
         vars(self).update(getattr(self.feature_encoder_, "get_metadata", dict)())
-        self.model_ = self._compiled(self._build_keras_model(X, rng))
+        self.model_ = self._build_keras_model(X, rng)
+        self._compile_if_possible()
 
     def _seed(self, rng):
         return None if self.random_state is None else int(rng.randint(SEED_BOUND))
@@ -612,6 +621,7 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         with quiet_retracing(), seeded(self._seed(rng)), self._strategy_scope():
             if not keep:
                 self._initialize(X, y, rng)
+            self._ensure_compiled()
             training, held_out = self._split(X, y, sample_weight, validation, rng)
             self._train(training, held_out, epochs, initial_epoch, fit_kwargs)
 
@@ -664,14 +674,15 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         return arguments
 
     def _keras_callbacks(self, destination):
-        """The Keras callbacks of ``callbacks`` and ``<destination>__callbacks``."""
+        """The Keras callbacks of ``callbacks`` and ``<destination>__callbacks``
+        (as in SciKeras, ``callbacks`` also reach ``model.predict``)."""
         params = self.get_params()
         own = _callback_list(params.get("callbacks"),
                              route_params(params, "callbacks", pass_filter=set()), "callbacks")
         name = f"{destination}__callbacks"
         routed = _callback_list(params.get(name),
                                 route_params(params, name, pass_filter=set()), name)
-        return (own if destination == "fit" else []) + routed
+        return own + routed
 
     def _stopping_callbacks(self):
         """Keras callbacks of the estimator itself (the ready-made ones stop early)."""

@@ -57,9 +57,13 @@ def test_model_is_a_build_function(classification_data):
 def test_model_is_a_prebuilt_keras_model(classification_data):
     X, y = classification_data
     model = fixed_weight_model(4, 1, activation="sigmoid")
+    weights = model.get_weights()
     clf = KerasClassifier(model=model, loss="binary_crossentropy", **QUIET).fit(X, y)
-    # "For pre-built models, this will just be a reference to the passed Model instance."
-    assert clf.model_ is model
+    # SciKeras trains the instance itself; skneural trains a copy of it (weights
+    # included), so fits are independent and the user's model never changes.
+    assert clf.model_ is not model
+    for before, after in zip(weights, model.get_weights()):
+        np.testing.assert_array_equal(before, after)
     assert clf.predict(X).shape == y.shape
 
 
