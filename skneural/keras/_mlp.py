@@ -48,6 +48,8 @@ class ReadyMadeNetwork:
     }
     _fit_kwargs = frozenset({"batch_size", "verbose"})
     _predict_kwargs = frozenset({"verbose"})
+    # The built-in models read a table of features.
+    _allow_nd = False
 
     def _model_description(self):
         return f"the built-in model of {type(self).__name__}"

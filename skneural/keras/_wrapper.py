@@ -249,6 +249,8 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
     _rate_parameter = "optimizer__learning_rate"
     # Whether validate_data converts y to numbers (regressors).
     _y_numeric = False
+    # Whether X may have more than two dimensions (images, sequences).
+    _allow_nd = True
 
     def __init__(self, model=None, *, build_fn=None, warm_start=False, random_state=None,
                  optimizer="rmsprop", loss=None, metrics=None, batch_size=None,
@@ -357,7 +359,7 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
 
     def _validate_data(self, X, y=None, reset=False):
         """scikit-learn's ``validate_data``, then SciKeras's shape attributes."""
-        kwargs = dict(reset=reset, accept_sparse="csr", allow_nd=True, dtype="numeric")
+        kwargs = dict(reset=reset, accept_sparse="csr", allow_nd=self._allow_nd, dtype="numeric")
         if y is None:
             X = validate_data(self, X, **kwargs)
         else:
