@@ -16,6 +16,7 @@ __all__ = ["KerasClassifier", "KerasRegressor"]
 
 _SHARED_DOC = BaseWrapper.__doc__.split("Parameters\n    ----------\n", 1)[1]
 _PARAMETERS, _ATTRIBUTES = _SHARED_DOC.split("    Attributes\n    ----------\n")
+_ATTRIBUTES = _ATTRIBUTES.split("    Examples\n")[0]
 _CLASS_WEIGHT_DOC = """\
     class_weight : dict, 'balanced' or None, default=None
         Weights of the classes, ``{label: weight}``, or 'balanced' for weights
