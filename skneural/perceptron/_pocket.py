@@ -1,6 +1,7 @@
 """Gallant's pocket: the weights of the best epoch, not those of the last."""
 
 import numpy as np
+from sklearn.utils.class_weight import compute_sample_weight
 
 from ..engine.perceptron import STEPS
 from ..engine.perceptron._epoch import PRODUCT_SIZE
@@ -18,8 +19,9 @@ class Pocket(Hook):
     estimator's published weights and keeps a copy of ``coef_`` and
     ``intercept_`` whenever they make no more mistakes than the best so far
     (Gallant, 1990, "Perceptron-based learning algorithms"). A mistake is a
-    wrongly predicted label, weighted by the sample weights; ties go to the
-    later epoch, so separated data keep their last weights.
+    wrongly predicted label, weighted by the sample weight and by the
+    estimator's ``class_weight`` of the true label; ties go to the later
+    epoch, so separated data keep their last weights.
 
     Parameters
     ----------
@@ -39,9 +41,13 @@ class Pocket(Hook):
     """
 
     def __init__(self, estimator, X, Y, sample_weight):
-        self._estimator, self._X, self._sample_weight = estimator, X, sample_weight
+        self._estimator, self._X = estimator, X
         self._fires = STEPS[estimator.step].fires
         self._labels = estimator._coder.decode(Y, self._fires)
+        if estimator.class_weight is not None:
+            weight = compute_sample_weight(estimator.class_weight, self._labels)
+            sample_weight = weight if sample_weight is None else weight * sample_weight
+        self._sample_weight = sample_weight
         self.mistakes, self._weights = np.inf, None
 
     def on_epoch_end(self, run):
