@@ -136,8 +136,7 @@ class BasePerceptron(
                 self._warn_not_converged()
             self._publish_fitted(layer, observer, pocket)
             if callbacks:
-                callbacks.end()
-                self._publish_fitted(layer, observer, pocket)
+                self._end_callbacks(callbacks, layer, observer, pocket)
         finally:
             callbacks.detach()
         return self
@@ -168,6 +167,14 @@ class BasePerceptron(
         if held_out is not None:
             return Pocket(self, held_out.X, held_out.Y, held_out.sample_weight)
         return Pocket(self, X, Y, sample_weight)
+
+    def _end_callbacks(self, callbacks, layer, observer, pocket):
+        """Tell the callbacks the fit ended; weights they set win over the pocket's."""
+        before = callbacks.trainer.get_weights()
+        callbacks.end()
+        after = callbacks.trainer.get_weights()
+        changed = any(not np.array_equal(old, new) for old, new in zip(before, after))
+        self._publish_fitted(layer, observer, None if changed else pocket)
 
     def _publish_fitted(self, layer, observer, pocket):
         """Publish the last weights, then the pocket's when there is one."""
