@@ -69,6 +69,27 @@ class Measurement:
     def score(self):
         return float(self.scores.mean())
 
+    @property
+    def spread(self):
+        """The median score and the range over seeds, as a cell of the table."""
+        return spread(self.scores)
+
+
+@dataclass
+class FoldMeasurement(Measurement):
+    """Scores of the folds of one cross-validation, and the mean fit time."""
+
+    @property
+    def spread_of_folds(self):
+        """The mean score and the range over folds, as a cell of the table."""
+        return f"{self.score:.4f} [{self.scores.min():.4f}, {self.scores.max():.4f}]"
+
+
+def spread(scores):
+    """``median [lowest, highest]`` of ``scores`` (one per seed)."""
+    scores = np.asarray(scores)
+    return f"{np.median(scores):.4f} [{scores.min():.4f}, {scores.max():.4f}]"
+
 
 def fit_and_score(estimator, X_train, y_train, X_eval, y_eval, scorer):
     """Fit ``estimator``, return ``(score on the evaluation data, fit seconds)``."""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import _experiments_mlp  # noqa: F401  (registers the MLP rows)
 import _experiments_perceptron  # noqa: F401  (registers the perceptron, XOR and spiral rows)
+import _experiments_small_data  # noqa: F401  (registers the digits, wine, cancer, iris CV rows)
 import _experiments_keras  # noqa: F401  (registers the Keras rows; imports TensorFlow)
 from _results_table import EXPERIMENTS, format_text, render_rst
 

@@ -110,6 +110,9 @@ class BaseNumpyMLP(
         """Labels to stratify the early-stopping split on, or None."""
         return None
 
+    def _record_targets(self, Y, sample_weight, first_pass):
+        """Note what prediction needs to know of the training targets."""
+
     # -- fitting ---------------------------------------------------------------
 
     @_fit_context(prefer_skip_nested_validation=True)
@@ -181,6 +184,7 @@ default=None
         X, Y, sample_weight = self._validate_input(
             X, y, sample_weight, incremental, reset=first_pass
         )
+        self._record_targets(Y, sample_weight, first_pass)
         held_out = self._held_out(*validation)
         rng = check_random_state(self.random_state)
         layout = Layout([X.shape[1], *hidden_layer_sizes, Y.shape[1]])

@@ -140,6 +140,8 @@ class Perceptron(_OnlineLinearPerceptron):
 
     {step}
 
+    {pocket}
+
     {callbacks}
 
     Attributes
@@ -175,6 +177,7 @@ class Perceptron(_OnlineLinearPerceptron):
         "alpha": [Interval(Real, 0, None, closed="left")],
         "l1_ratio": [Interval(Real, 0, 1, closed="both")],
         "n_jobs": [Integral, None],
+        "pocket": ["boolean"],
     }
 
     def __init__(
@@ -197,6 +200,7 @@ class Perceptron(_OnlineLinearPerceptron):
         class_weight=None,
         warm_start=False,
         step="sign",
+        pocket=True,
         callbacks=None,
     ):
         self.penalty = penalty
@@ -216,7 +220,11 @@ class Perceptron(_OnlineLinearPerceptron):
         self.class_weight = class_weight
         self.warm_start = warm_start
         self.step = step
+        self.pocket = pocket
         self.callbacks = callbacks
+
+    def _keeps_pocket(self):
+        return self.pocket
 
     def _penalty(self, layer):
         if self.penalty is None:
@@ -249,6 +257,8 @@ class AveragedPerceptron(Perceptron):
     {warm_start}
 
     {step}
+
+    {pocket}
 
     {callbacks}
 

@@ -30,6 +30,7 @@ from ..training import (
 )
 from ._perceptron_run import EpochHistory, HeldOutAccuracy, PerceptronRun
 from ._perceptron_targets import TargetCoder
+from ._pocket import Pocket
 
 __all__ = ["BasePerceptron", "PrimalLayerMixin"]
 
@@ -84,6 +85,10 @@ class BasePerceptron(
         """Whether this call continues the previous fit."""
         return False
 
+    def _keeps_pocket(self):
+        """Whether ``fit`` keeps the weights of the best epoch (``pocket``)."""
+        return False
+
     @abstractmethod
     def _new_layer(self, X, n_units, coef_init, intercept_init):
         """Fresh engine weights for training on ``X``."""
@@ -123,15 +128,15 @@ class BasePerceptron(
         self._coder, self.classes_ = coder, coder.classes_
         self._observer = observer
         callbacks = FitCallbacks(self, _PerceptronTrainer(self, layer, observer))
-        run = self._training_run(Y, weights, rng, held_out, incremental, callbacks)
+        pocket = self._pocket(X, Y, sample_weight, held_out, incremental)
+        run = self._training_run(Y, weights, rng, held_out, incremental, callbacks, pocket)
         try:
             callbacks.begin()
             if not run.train(1 if incremental else self.max_iter) and not incremental:
                 self._warn_not_converged()
-            self._publish(layer, observer)
+            self._publish_fitted(layer, observer, pocket)
             if callbacks:
-                callbacks.end()
-                self._publish(layer, observer)
+                self._end_callbacks(callbacks, layer, observer, pocket)
         finally:
             callbacks.detach()
         return self
@@ -154,14 +159,37 @@ class BasePerceptron(
         )
         return (*take_rows(rows, X, Y, weights), held_out)
 
-    def _training_run(self, Y, weights, rng, held_out, incremental, callbacks):
+    def _pocket(self, X, Y, sample_weight, held_out, incremental):
+        """The :class:`Pocket` of this fit (on the held-out data when there are
+        some), or None: ``partial_fit`` runs one epoch and keeps it."""
+        if incremental or not self._keeps_pocket():
+            return None
+        if held_out is not None:
+            return Pocket(self, held_out.X, held_out.Y, held_out.sample_weight)
+        return Pocket(self, X, Y, sample_weight)
+
+    def _end_callbacks(self, callbacks, layer, observer, pocket):
+        """Tell the callbacks the fit ended; weights they set win over the pocket's."""
+        before = callbacks.trainer.get_weights()
+        callbacks.end()
+        after = callbacks.trainer.get_weights()
+        changed = any(not np.array_equal(old, new) for old, new in zip(before, after))
+        self._publish_fitted(layer, observer, None if changed else pocket)
+
+    def _publish_fitted(self, layer, observer, pocket):
+        """Publish the last weights, then the pocket's when there is one."""
+        self._publish(layer, observer)
+        if pocket is not None:
+            pocket.apply()
+
+    def _training_run(self, Y, weights, rng, held_out, incremental, callbacks, pocket):
         """The run of this fit, with its hooks in the order they act."""
         n_samples, n_units = Y.shape
         scoring = None if held_out is None else HeldOutAccuracy(self, held_out)
         stopping = None if incremental else UnitStopping(
             n_units, self.tol, self.n_iter_no_change, n_samples, scoring
         )
-        hooks = [EpochHistory(self), scoring, stopping, Checkpoint(),
+        hooks = [EpochHistory(self), scoring, pocket, stopping, Checkpoint(),
                  CallbackHook(callbacks) if callbacks else None]
         active = np.ones(n_units, dtype=bool) if stopping is None else stopping.active
         return PerceptronRun(self, callbacks.trainer, Y, weights, rng,

@@ -69,7 +69,9 @@ random_state : int, RandomState instance or None, default=0
 early_stopping : bool, default=False
     Hold out ``validation_fraction`` of the training data (stratified for
     single-output ``y``) and stop each unit when its accuracy there stops
-    improving. The last weights are kept, as in scikit-learn.""",
+    improving. With ``pocket=True`` the weights of the epoch with the
+    fewest held-out mistakes are kept; with ``pocket=False`` the last, as
+    in scikit-learn.""",
     "validation_fraction": """\
 validation_fraction : float, default=0.1
     Proportion of the training data held out for early stopping.""",
@@ -87,6 +89,20 @@ class_weight : dict, list of dict, 'balanced' or None, default=None
 warm_start : bool, default=False
     Whether to start from the weights of the previous call to fit. See
     :term:`the Glossary <warm_start>`.""",
+    "pocket": """\
+pocket : bool, default=True
+    Keep, of the weights reached at the end of each epoch of ``fit``, those
+    whose predictions make the fewest mistakes on the training data (on
+    the held-out data with ``early_stopping``): Gallant's pocket algorithm
+    (1990). On data that are not linearly separable the perceptron rule
+    never settles, and the last weights are wherever the final epoch left
+    them. Ties go to the later epoch, so on separable data the last
+    weights are kept. Training itself is unchanged (``warm_start``
+    continues from the last weights); ``partial_fit`` runs one epoch and
+    keeps it. scikit-learn keeps the last weights: set False for its
+    behaviour. On 3-class iris (stratified split, mean over 10 seeds) the
+    test accuracy rises from 0.842 to 0.913 (scikit-learn: 0.842); see the
+    user guide. Not in scikit-learn.""",
     "attributes": """\
 classes_ : ndarray of shape (n_classes,) or list of ndarray
     The class labels. For a multilabel indicator ``y``, ``arange(n_labels)``

@@ -104,3 +104,23 @@ def test_partial_fit_updates(regression):
             model.partial_fit(X_train, y_train)
         scores.append(model.score(X_test, y_test))
     assert scores[-1] > scores[0]
+
+
+def test_predictions_are_clipped_to_the_training_targets(regression):
+    X, _, y, _ = regression
+    reg = NumpyMLPRegressor(hidden_layer_sizes=(20,), max_iter=50, random_state=0)
+    far = 100 * X[:20]
+    reg.fit(X, y)
+    np.testing.assert_array_equal(reg.target_range_, [[y.min()], [y.max()]])
+    predictions = reg.predict(far)
+    assert predictions.min() >= y.min() and predictions.max() <= y.max()
+    unclipped = reg.set_params(clip_predictions=False).predict(far)
+    assert unclipped.min() < y.min() or unclipped.max() > y.max()
+    np.testing.assert_array_equal(predictions, np.clip(unclipped, y.min(), y.max()))
+
+
+def test_partial_fit_widens_the_target_range(regression):
+    X, _, y, _ = regression
+    reg = NumpyMLPRegressor(hidden_layer_sizes=(5,), random_state=0)
+    reg.partial_fit(X[:50], y[:50]).partial_fit(X[50:], y[50:])
+    np.testing.assert_array_equal(reg.target_range_, [[y.min()], [y.max()]])

@@ -53,7 +53,7 @@ def test_fitted_attributes_reproduce_the_decision(spiral):
 def test_linear_kernel_equals_the_primal_perceptron(spiral):
     X, y = spiral
     dual = KernelPerceptron(kernel="linear", shuffle=False, tol=None, max_iter=5)
-    primal = Perceptron(shuffle=False, tol=None, max_iter=5)
+    primal = Perceptron(shuffle=False, tol=None, max_iter=5, pocket=False)
     with pytest.warns(Warning):
         dual.fit(X, y)
     with pytest.warns(Warning):

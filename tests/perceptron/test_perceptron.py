@@ -63,10 +63,44 @@ def test_heaviside_step_updates_like_geron(rosenblatt_data):
 def test_retraces_sklearn_without_shuffling(iris, penalty):
     X, y = iris
     params = dict(penalty=penalty, alpha=0.01, shuffle=False, tol=None, max_iter=5)
-    ours = Perceptron(**params).fit(X, y == 1)
+    ours = Perceptron(pocket=False, **params).fit(X, y == 1)
     theirs = SklearnPerceptron(**params).fit(X, y == 1)
     np.testing.assert_allclose(ours.coef_, theirs.coef_, atol=1e-12)
     np.testing.assert_allclose(ours.intercept_, theirs.intercept_, atol=1e-12)
+
+
+@pytest.mark.parametrize("cls", [Perceptron, AveragedPerceptron])
+def test_pocket_keeps_the_weights_of_the_epoch_with_fewest_mistakes(iris, cls):
+    X, y = iris  # versicolor is not linearly separable from the rest
+    params = dict(tol=None, max_iter=30, random_state=0)
+    last = cls(pocket=False, **params).fit(X, y)
+    pocket = cls(**params).fit(X, y)
+    assert pocket.mistakes_curve_ == last.mistakes_curve_  # the same training
+    errors = []
+    for epochs in range(1, 31):
+        model = cls(pocket=False, **{**params, "max_iter": epochs})
+        with pytest.warns(ConvergenceWarning):
+            errors.append(np.sum(model.fit(X, y).predict(X) != y))
+    assert np.sum(pocket.predict(X) != y) == min(errors)
+    if cls is Perceptron:  # its last weights are not the best ones here
+        assert min(errors) < errors[-1]
+
+
+def test_pocket_changes_nothing_on_separable_data(iris):
+    X, y = iris
+    X, y = X[:, 2:4], y == 0
+    pocket, last = Perceptron().fit(X, y), Perceptron(pocket=False).fit(X, y)
+    np.testing.assert_array_equal(pocket.coef_, last.coef_)
+    np.testing.assert_array_equal(pocket.intercept_, last.intercept_)
+
+
+def test_pocket_with_early_stopping_keeps_the_best_held_out_epoch(iris):
+    X, y = iris
+    params = dict(early_stopping=True, validation_fraction=0.2, tol=None, max_iter=20)
+    pocket = Perceptron(**params).fit(X, y)
+    last = Perceptron(pocket=False, **params).fit(X, y)
+    assert pocket.mistakes_curve_ == last.mistakes_curve_
+    assert not np.array_equal(pocket.coef_, last.coef_)
 
 
 def test_l1_penalty_zeroes_weights(iris):
@@ -190,7 +224,7 @@ def test_averaged_weights_are_the_survival_average(rosenblatt_data):
     # (0,0)+0: x1; (1,2)+1: x2, x3; (0,3)+0: x4, x1, x2; (2,3)+1: x3;
     # (1,4)+0: x4 and the whole last epoch -> 12 samples in all.
     X, y = rosenblatt_data
-    clf = AveragedPerceptron(shuffle=False, tol=None).fit(X, y)
+    clf = AveragedPerceptron(shuffle=False, tol=None, pocket=False).fit(X, y)
     expected = (2 * np.array([1, 2]) + 3 * np.array([0, 3]) + np.array([2, 3])
                 + 5 * np.array([1, 4])) / 12
     np.testing.assert_allclose(clf.coef_, [expected])
