@@ -22,7 +22,7 @@ from sklearn.preprocessing import StandardScaler
 
 from . import NumpyMLPClassifier, NumpyMLPRegressor, Perceptron, __version__
 
-KERAS_EXTRA = ("tensorflow", "keras", "scikeras")
+KERAS_EXTRA = ("tensorflow", "keras")
 
 NEXT_STEPS = """
 Where to go next:

@@ -8,67 +8,34 @@ builds the model from ``model`` (a build function or a model instance) or
 with ``keras.Model.fit``. Public TensorFlow and Keras APIs only.
 """
 
-import copy
-import functools
 import inspect
-import math
-import warnings
 from collections import defaultdict
-from collections.abc import Mapping
-from contextlib import nullcontext
 from numbers import Integral, Real
 
 import keras
-import numpy as np
 import tensorflow as tf
 from sklearn.base import BaseEstimator
 from sklearn.preprocessing import FunctionTransformer
 from sklearn.utils import check_random_state
-from sklearn.utils.validation import check_is_fitted, validate_data
 
 from ..callbacks import Callback
 from ..callbacks._sklearn_bridge import CallbackSupportMixin, fit_task
-from ..training import hold_out, take_rows
 from ..utils._persistence import VersionedStateMixin
-from ..utils._sklearn import Interval, Options, StrOptions, _check_sample_weight, _fit_context
-from ..utils._state import diverged_error, restore_on_failure
-from ._callbacks import EpochCheckpoint, KerasRun, SkneuralCallbacks, keras_callbacks
-from ._compile import compile_kwargs, history_key
-from ._routing import accepts_argument, build_from_params, is_routed, route_params
+from ..utils._sklearn import Interval, Options, StrOptions, _fit_context
+from ..utils._state import restore_on_failure
+from ._building import ModelBuildingMixin
+from ._prediction import PredictionMixin
+from ._routing import is_routed
 from ._tf_state import model_from_bytes, model_to_bytes, quiet_retracing, seeded
+from ._training import SEED_BOUND, KerasTrainingMixin
 
 __all__ = ["BaseWrapper", "SEED_BOUND"]
-
-SEED_BOUND = np.iinfo(np.int32).max
-
-# keras.Model.fit arguments the wrapper sets itself.
-_SET_BY_THE_WRAPPER = frozenset(
-    {"validation_split", "epochs", "initial_epoch", "sample_weight"}
-)
 
 _BATCH_SIZE = [Interval(Integral, 1, None, closed="left"), Options(Integral, {-1}), None]
 
 
-def _callback_list(callbacks, routed, parameter):
-    """Keras callbacks built from a ``callbacks`` parameter and its routing."""
-    built = build_from_params(keras_callbacks(callbacks), routed)
-    if built is None:
-        return []
-    if isinstance(built, Mapping):
-        built = list(built.values())
-    elif not isinstance(built, (list, tuple)):
-        built = [built]
-    flat = [item for entry in built for item in (entry if isinstance(entry, list) else [entry])]
-    wrong = [item for item in flat if not isinstance(item, keras.callbacks.Callback)]
-    if wrong:
-        raise TypeError(
-            f"{parameter} must hold keras.callbacks.Callback or skneural.callbacks.Callback "
-            f"objects (or Keras callback classes), in a list, a dict or alone; got {wrong!r}."
-        )
-    return flat
-
-
-class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
+class BaseWrapper(ModelBuildingMixin, KerasTrainingMixin, PredictionMixin, VersionedStateMixin,
+                  CallbackSupportMixin, BaseEstimator):
     """A Keras model as a scikit-learn estimator (SciKeras's ``BaseWrapper``).
 
     Subclass it, or use :class:`KerasClassifier` / :class:`KerasRegressor`.
@@ -355,149 +322,6 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         """The transformer between ``X`` and the model's input (identity here)."""
         return FunctionTransformer(accept_sparse=True)
 
-    # -- data ------------------------------------------------------------------
-
-    def _validate_data(self, X, y=None, reset=False):
-        """scikit-learn's ``validate_data``, then SciKeras's shape attributes."""
-        kwargs = dict(reset=reset, accept_sparse="csr", allow_nd=self._allow_nd, dtype="numeric")
-        if y is None:
-            X = validate_data(self, X, **kwargs)
-        else:
-            X, y = validate_data(self, X, y, multi_output=True, y_numeric=self._y_numeric,
-                                 **kwargs)
-        if reset:
-            self.X_shape_, self.X_dtype_ = X.shape, X.dtype
-        elif X.shape[2:] != self.X_shape_[2:]:
-            raise ValueError(
-                f"X has shape {X.shape}, but {type(self).__name__} was fitted on X of "
-                f"shape (n_samples, {', '.join(map(str, self.X_shape_[1:]))})."
-            )
-        return X, y
-
-    def _validate_target(self, y, reset):
-        """Check ``y`` beyond ``validate_data`` (classifiers check their labels)."""
-        if reset:
-            self.y_dtype_, self.y_ndim_ = y.dtype, y.ndim
-        elif y.ndim != self.y_ndim_:
-            raise ValueError(
-                f"y has {y.ndim} dimensions, but {type(self).__name__} was fitted on y "
-                f"with {self.y_ndim_}."
-            )
-        return y
-
-    def _sample_weight(self, X, y, sample_weight):
-        """The training weight of each sample (classifiers add class weights)."""
-        if sample_weight is None:
-            return None
-        sample_weight = _check_sample_weight(
-            sample_weight, X, dtype=np.float32, ensure_non_negative=True
-        )
-        if not sample_weight.any():
-            raise ValueError(
-                "sample_weight must have at least one non-zero entry: only zeros were "
-                "passed, so there is nothing to train on."
-            )
-        return sample_weight
-
-    def _encode(self, X, y):
-        return self.feature_encoder_.transform(X), self.target_encoder_.transform(y)
-
-    # -- building --------------------------------------------------------------
-
-    def _metadata(self):
-        """The fitted attributes so far (``meta`` of the build function)."""
-        return {
-            name: value for name, value in vars(self).items()
-            if name.endswith("_") and not name.endswith("__") and not name.startswith("_")
-        }
-
-    def _model_source(self):
-        """``model`` (or ``build_fn``), else the subclass's ``_keras_build_fn``."""
-        model = self.model
-        if model is None and self.build_fn is not None:
-            warnings.warn(
-                "build_fn is a deprecated alias of model; pass model=... instead.",
-                FutureWarning, stacklevel=6,
-            )
-            model = self.build_fn
-        has_own = hasattr(self, "_keras_build_fn")
-        if model is None:
-            if not has_own:
-                raise ValueError(
-                    f"{type(self).__name__} needs a model: pass model=<a function returning "
-                    "a keras.Model, or a keras.Model>, or subclass it and define "
-                    "_keras_build_fn."
-                )
-            return self._keras_build_fn
-        if has_own:
-            raise ValueError(
-                f"{type(self).__name__} defines _keras_build_fn, so it cannot also take "
-                "the model parameter."
-            )
-        return model
-
-    def _build_arguments(self, build):
-        params = self.get_params()
-        arguments = route_params(params, "model", pass_filter=self._user_param_names(),
-                                 strict=True)
-        if accepts_argument(build, "meta"):
-            arguments["meta"] = self._metadata()
-        if accepts_argument(build, "compile_kwargs"):
-            arguments["compile_kwargs"] = self._get_compile_kwargs()
-        if accepts_argument(build, "params"):
-            arguments["params"] = params
-        unknown = [name for name in arguments if not accepts_argument(build, name)]
-        if unknown:
-            raise ValueError(
-                f"The model-building function {_name(build)} takes no argument named "
-                f"{unknown}; add them to its signature, or route these parameters "
-                "elsewhere (e.g. optimizer__<name>)."
-            )
-        return arguments
-
-    def _build_keras_model(self, X, rng):
-        """Build the model (uncompiled or compiled) for training data ``X``.
-
-        A model instance given as ``model`` is copied, weights included, so
-        that every fit starts from it and the instance itself never changes.
-        """
-        source = self._model_source()
-        if isinstance(source, keras.Model):
-            return copy.deepcopy(source)
-        model = source(**self._build_arguments(source))
-        if not isinstance(model, keras.Model):
-            raise ValueError(
-                f"The model-building function {_name(source)} returned "
-                f"{type(model).__name__}, not a keras.Model."
-            )
-        return model
-
-    def _get_compile_kwargs(self):
-        """The arguments of ``Model.compile``, built from the parameters."""
-        return compile_kwargs(self.get_params(), self._compile_kwargs)
-
-    def _compile_if_possible(self):
-        """Compile an uncompiled model when a loss is given (``initialize``
-        needs none: an untrained or pre-trained model only predicts)."""
-        if not self.model_.compiled:
-            compile_kwargs = self._get_compile_kwargs()
-            if compile_kwargs.get("loss") is not None:
-                self.model_.compile(**compile_kwargs)
-
-    def _ensure_compiled(self):
-        """Training needs a compiled model with a loss."""
-        self._compile_if_possible()
-        if not self.model_.compiled or getattr(self.model_, "loss", None) is None:
-            raise ValueError(
-                f"{type(self).__name__} needs a loss to train: pass loss=... (e.g. "
-                "loss='sparse_categorical_crossentropy'), or compile the model in its "
-                "build function."
-            )
-
-    def _strategy_scope(self):
-        strategy = getattr(self, "distribution_strategy", None)
-        return nullcontext() if strategy is None else strategy.scope()
-
     def _initialize(self, X, y, rng):
         """Fit the encoders and build the model (compiled when it can be)."""
         self.target_encoder_ = self.target_encoder.fit(y)
@@ -627,235 +451,6 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
             training, held_out = self._split(X, y, sample_weight, validation, rng)
             self._train(training, held_out, epochs, initial_epoch, fit_kwargs)
 
-    # -- validation data ---------------------------------------------------------
-
-    def _split(self, X, y, sample_weight, validation, rng):
-        """The training rows and the validation data (None, or X, y, weight)."""
-        X_val, y_val = validation
-        if X_val is not None or y_val is not None:
-            if X_val is None or y_val is None:
-                raise ValueError("X_val and y_val must be given together.")
-            X_val, y_val = self._validate_data(X_val, y_val)
-            return (X, y, sample_weight), (X_val, self._validate_target(y_val, False), None)
-        return self._held_out(X, y, sample_weight, rng)
-
-    def _held_out(self, X, y, sample_weight, rng):
-        """Keras's ``validation_split``: the last rows, before shuffling."""
-        fraction = self._validation_fraction()
-        if not fraction:
-            return (X, y, sample_weight), None
-        n_train = int(math.ceil(X.shape[0] * (1 - fraction)))
-        if n_train in (0, X.shape[0]):
-            raise ValueError(
-                f"validation_split={fraction} leaves {n_train} of {X.shape[0]} samples for "
-                "training; choose a fraction that leaves both sets non-empty."
-            )
-        train, val = np.arange(n_train), np.arange(n_train, X.shape[0])
-        return take_rows(train, X, y, sample_weight), tuple(take_rows(val, X, y, sample_weight))
-
-    def _validation_fraction(self):
-        return getattr(self, "validation_split", 0.0)
-
-    def _stratified_held_out(self, X, y, sample_weight, rng, fraction, stratify):
-        """A random (stratified) held-out set, for the ready-made estimators."""
-        rows, held = hold_out(X, y, sample_weight, fraction=fraction,
-                              rng=rng.randint(SEED_BOUND), stratify=stratify)
-        return take_rows(rows, X, y, sample_weight), (held.X, held.Y, held.sample_weight)
-
-    # -- the Keras fit -----------------------------------------------------------
-
-    def _fit_arguments(self, n_samples, fit_kwargs):
-        params = self.get_params()
-        arguments = route_params(params, "fit", pass_filter=self._fit_kwargs)
-        arguments.update(fit_kwargs)
-        arguments = {name: value for name, value in arguments.items()
-                     if not name.startswith("callbacks") and name not in _SET_BY_THE_WRAPPER}
-        for name in ("batch_size", "validation_batch_size"):
-            if arguments.get(name) == -1:
-                arguments[name] = n_samples
-        return arguments
-
-    def _keras_callbacks(self, destination):
-        """The Keras callbacks of ``callbacks`` and ``<destination>__callbacks``
-        (as in SciKeras, ``callbacks`` also reach ``model.predict``)."""
-        params = self.get_params()
-        own = _callback_list(params.get("callbacks"),
-                             route_params(params, "callbacks", pass_filter=set()), "callbacks")
-        name = f"{destination}__callbacks"
-        routed = _callback_list(params.get(name),
-                                route_params(params, name, pass_filter=set()), name)
-        return own + routed
-
-    def _stopping_callbacks(self):
-        """Keras callbacks of the estimator itself (the ready-made ones stop early)."""
-        return []
-
-    def _validation_data(self, held_out):
-        X_val, y_val, weight_val = held_out
-        X_val, y_val = self._encode(X_val, y_val)
-        return (X_val, y_val) if weight_val is None else (X_val, y_val, weight_val)
-
-    def _train(self, training, held_out, epochs, initial_epoch, fit_kwargs):
-        X, y, sample_weight = training
-        arguments = self._fit_arguments(X.shape[0], fit_kwargs)
-        val_score = None
-        if held_out is not None:
-            arguments["validation_data"] = self._validation_data(held_out)
-            val_score = functools.partial(self.score, held_out[0], held_out[1], held_out[2])
-        X, y = self._encode(X, y)
-        self._check_model_compatibility(y)
-        run = KerasRun(self.model_)
-        checkpoint = EpochCheckpoint(run, self._end_epoch)
-        skneural = SkneuralCallbacks(self, self.model_, val_score)
-        callbacks = [*self._keras_callbacks("fit"), *self._stopping_callbacks(), checkpoint,
-                     skneural]
-        try:
-            self.model_.fit(X, y, sample_weight=sample_weight, callbacks=callbacks,
-                            epochs=initial_epoch + epochs, initial_epoch=initial_epoch,
-                            **arguments)
-        except KeyboardInterrupt:
-            checkpoint.roll_back()
-            skneural.end()
-        finally:
-            skneural.detach()
-        self._record_history(run.logs, initial_epoch)
-
-    def _record_history(self, logs, initial_epoch):
-        history = self.history_ if initial_epoch > 0 and hasattr(self, "history_") else {}
-        history = defaultdict(list, {key: list(values) for key, values in history.items()})
-        for epoch_logs in logs:
-            for key, value in epoch_logs.items():
-                history[history_key(key)].append(value)
-        self.history_ = history
-        self.n_iter_ = len(history["loss"])
-        self._check_finite_loss(logs)
-
-    def _end_epoch(self, model, logs):
-        """After every epoch: stop as soon as the loss is not finite."""
-        if not np.isfinite(logs.get("loss", 0.0)):
-            model.stop_training = True
-
-    def _learning_rate(self):
-        return getattr(self, self._rate_parameter, None)
-
-    def _check_finite_loss(self, logs):
-        losses = np.array([epoch_logs.get("loss", 0.0) for epoch_logs in logs], dtype=float)
-        if np.isfinite(losses).all():
-            return
-        epoch = int(np.flatnonzero(~np.isfinite(losses))[0]) + 1
-        raise diverged_error(losses[epoch - 1], epoch, self._rate_parameter,
-                             self._learning_rate())
-
-    def _check_model_compatibility(self, y):
-        """A clear error when the model's outputs cannot fit the target."""
-        expected = getattr(self, "n_outputs_expected_", None)
-        outputs = self.model_.outputs or []
-        if expected and outputs and len(outputs) != expected:
-            raise ValueError(
-                f"The target needs a model with {expected} output(s), but the model of "
-                f"{self._model_description()} has {len(outputs)}."
-            )
-        if len(outputs) != 1 or not isinstance(y, np.ndarray) or y.ndim > 2:
-            return
-        width, target_width = outputs[0].shape[-1], (1 if y.ndim == 1 else y.shape[1])
-        if len(outputs[0].shape) == 2 and not self._fits_output(width, target_width):
-            raise ValueError(
-                f"The model of {self._model_description()} has output shape "
-                f"{tuple(outputs[0].shape)}, which does not fit the target of shape "
-                f"{y.shape}{self._expected_output()}."
-            )
-
-    def _model_description(self):
-        """How error messages name the model."""
-        return _name(self._model_source())
-
-    def _fits_output(self, width, target_width):
-        return width == target_width
-
-    def _expected_output(self):
-        return ""
-
-    # -- prediction --------------------------------------------------------------
-
-    def _predict_raw(self, X, **kwargs):
-        """The model's output for ``X``."""
-        check_is_fitted(self)
-        X, _ = self._validate_data(X)
-        params = self.get_params()
-        arguments = route_params(params, "predict", pass_filter=self._predict_kwargs,
-                                 strict=True)
-        arguments = {name: value for name, value in arguments.items()
-                     if not name.startswith("callbacks")}
-        arguments["callbacks"] = self._keras_callbacks("predict")
-        arguments.update(kwargs)
-        if arguments.get("batch_size") == -1:
-            arguments["batch_size"] = X.shape[0]
-        with quiet_retracing():
-            output = self.model_.predict(self.feature_encoder_.transform(X), **arguments)
-        dtype = X.dtype if X.dtype.kind == "f" else np.float64
-        if isinstance(output, np.ndarray):
-            return output.astype(dtype, copy=False)
-        return output
-
-    def predict(self, X, **kwargs):
-        """Predict with the trained model.
-
-        Parameters
-        ----------
-        X : {array-like, sparse matrix} of shape (n_samples, ...)
-            Input samples.
-        **kwargs : dict
-            Extra arguments of ``keras.Model.predict``; prefer
-            ``predict__<name>`` parameters.
-
-        Returns
-        -------
-        y : ndarray of shape (n_samples,) or (n_samples, n_outputs)
-            The predictions, decoded by ``target_encoder_``.
-        """
-        return self.target_encoder_.inverse_transform(self._predict_raw(X, **kwargs))
-
-    @staticmethod
-    def scorer(y_true, y_pred, **kwargs):
-        """The score of predictions (subclasses define it).
-
-        Parameters
-        ----------
-        y_true : array-like
-            True targets.
-        y_pred : array-like
-            Predictions.
-        **kwargs : dict
-            ``sample_weight`` and the ``score__*`` parameters.
-
-        Returns
-        -------
-        score : float
-            The score; higher is better.
-        """
-        raise NotImplementedError("BaseWrapper has no scorer: subclass it and define one.")
-
-    def score(self, X, y, sample_weight=None):
-        """The :meth:`scorer` of the predictions for ``X`` against ``y``.
-
-        Parameters
-        ----------
-        X : {array-like, sparse matrix} of shape (n_samples, ...)
-            Test samples.
-        y : array-like of shape (n_samples,) or (n_samples, n_outputs)
-            True targets.
-        sample_weight : array-like of shape (n_samples,), default=None
-            Weights of the samples.
-
-        Returns
-        -------
-        score : float
-            Accuracy for :class:`KerasClassifier`, R² for :class:`KerasRegressor`.
-        """
-        y_pred = self.predict(X)
-        routed = route_params(self.get_params(), "score", pass_filter=set())
-        return float(self.scorer(y, y_pred, sample_weight=sample_weight, **routed))
-
     # -- copies and persistence ----------------------------------------------------
 
     def __sklearn_clone__(self):
@@ -887,12 +482,3 @@ class BaseWrapper(VersionedStateMixin, CallbackSupportMixin, BaseEstimator):
         if "model_" in state:
             state = {**state, "model_": model_from_bytes(state["model_"])}
         super().__setstate__(state)
-
-
-def _name(source):
-    """How an error message names a build function (or model instance)."""
-    if isinstance(source, keras.Model):
-        return f"the {type(source).__name__} instance given as model"
-    if isinstance(source, functools.partial):
-        source = source.func
-    return getattr(source, "__qualname__", repr(source))

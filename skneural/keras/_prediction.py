@@ -1,0 +1,92 @@
+"""How a wrapper predicts and scores (a mixin of BaseWrapper)."""
+
+import numpy as np
+from sklearn.utils.validation import check_is_fitted
+
+from ._routing import route_params
+from ._tf_state import quiet_retracing
+
+__all__ = ["PredictionMixin"]
+
+
+class PredictionMixin:
+    """Prediction and scoring of a :class:`BaseWrapper`."""
+
+    def _predict_raw(self, X, **kwargs):
+        """The model's output for ``X``."""
+        check_is_fitted(self)
+        X, _ = self._validate_data(X)
+        params = self.get_params()
+        arguments = route_params(params, "predict", pass_filter=self._predict_kwargs,
+                                 strict=True)
+        arguments = {name: value for name, value in arguments.items()
+                     if not name.startswith("callbacks")}
+        arguments["callbacks"] = self._keras_callbacks("predict")
+        arguments.update(kwargs)
+        if arguments.get("batch_size") == -1:
+            arguments["batch_size"] = X.shape[0]
+        with quiet_retracing():
+            output = self.model_.predict(self.feature_encoder_.transform(X), **arguments)
+        dtype = X.dtype if X.dtype.kind == "f" else np.float64
+        if isinstance(output, np.ndarray):
+            return output.astype(dtype, copy=False)
+        return output
+
+    def predict(self, X, **kwargs):
+        """Predict with the trained model.
+
+        Parameters
+        ----------
+        X : {array-like, sparse matrix} of shape (n_samples, ...)
+            Input samples.
+        **kwargs : dict
+            Extra arguments of ``keras.Model.predict``; prefer
+            ``predict__<name>`` parameters.
+
+        Returns
+        -------
+        y : ndarray of shape (n_samples,) or (n_samples, n_outputs)
+            The predictions, decoded by ``target_encoder_``.
+        """
+        return self.target_encoder_.inverse_transform(self._predict_raw(X, **kwargs))
+
+    @staticmethod
+    def scorer(y_true, y_pred, **kwargs):
+        """The score of predictions (subclasses define it).
+
+        Parameters
+        ----------
+        y_true : array-like
+            True targets.
+        y_pred : array-like
+            Predictions.
+        **kwargs : dict
+            ``sample_weight`` and the ``score__*`` parameters.
+
+        Returns
+        -------
+        score : float
+            The score; higher is better.
+        """
+        raise NotImplementedError("BaseWrapper has no scorer: subclass it and define one.")
+
+    def score(self, X, y, sample_weight=None):
+        """The :meth:`scorer` of the predictions for ``X`` against ``y``.
+
+        Parameters
+        ----------
+        X : {array-like, sparse matrix} of shape (n_samples, ...)
+            Test samples.
+        y : array-like of shape (n_samples,) or (n_samples, n_outputs)
+            True targets.
+        sample_weight : array-like of shape (n_samples,), default=None
+            Weights of the samples.
+
+        Returns
+        -------
+        score : float
+            Accuracy for :class:`KerasClassifier`, R² for :class:`KerasRegressor`.
+        """
+        y_pred = self.predict(X)
+        routed = route_params(self.get_params(), "score", pass_filter=set())
+        return float(self.scorer(y, y_pred, sample_weight=sample_weight, **routed))

@@ -1,0 +1,246 @@
+"""How a wrapper trains its Keras model (a mixin of BaseWrapper).
+
+Data validation, sample weights, the validation data (``X_val``/``y_val``,
+Keras's ``validation_split`` or the ready-made estimators' random held-out
+set), the arguments and callbacks of ``keras.Model.fit``, the Ctrl-C
+rollback, ``history_`` and the checks of the loss and of the model's output
+shape.
+"""
+
+import functools
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+
+import keras
+import numpy as np
+from sklearn.utils.validation import validate_data
+
+from ..training import hold_out, take_rows
+from ..utils._sklearn import _check_sample_weight
+from ..utils._state import diverged_error
+from ._callbacks import EpochCheckpoint, KerasRun, SkneuralCallbacks, keras_callbacks
+from ._compile import history_key
+from ._routing import build_from_params, route_params
+
+__all__ = ["KerasTrainingMixin", "SEED_BOUND"]
+
+SEED_BOUND = np.iinfo(np.int32).max
+
+# keras.Model.fit arguments the wrapper sets itself.
+_SET_BY_THE_WRAPPER = frozenset(
+    {"validation_split", "epochs", "initial_epoch", "sample_weight"}
+)
+
+
+def _callback_list(callbacks, routed, parameter):
+    """Keras callbacks built from a ``callbacks`` parameter and its routing."""
+    built = build_from_params(keras_callbacks(callbacks), routed)
+    if built is None:
+        return []
+    if isinstance(built, Mapping):
+        built = list(built.values())
+    elif not isinstance(built, (list, tuple)):
+        built = [built]
+    flat = [item for entry in built for item in (entry if isinstance(entry, list) else [entry])]
+    wrong = [item for item in flat if not isinstance(item, keras.callbacks.Callback)]
+    if wrong:
+        raise TypeError(
+            f"{parameter} must hold keras.callbacks.Callback or skneural.callbacks.Callback "
+            f"objects (or Keras callback classes), in a list, a dict or alone; got {wrong!r}."
+        )
+    return flat
+
+class KerasTrainingMixin:
+    """Training the model of a :class:`BaseWrapper`."""
+
+    # -- data ------------------------------------------------------------------
+
+    def _validate_data(self, X, y=None, reset=False):
+        """scikit-learn's ``validate_data``, then SciKeras's shape attributes."""
+        kwargs = dict(reset=reset, accept_sparse="csr", allow_nd=self._allow_nd, dtype="numeric")
+        if y is None:
+            X = validate_data(self, X, **kwargs)
+        else:
+            X, y = validate_data(self, X, y, multi_output=True, y_numeric=self._y_numeric,
+                                 **kwargs)
+        if reset:
+            self.X_shape_, self.X_dtype_ = X.shape, X.dtype
+        elif X.shape[2:] != self.X_shape_[2:]:
+            raise ValueError(
+                f"X has shape {X.shape}, but {type(self).__name__} was fitted on X of "
+                f"shape (n_samples, {', '.join(map(str, self.X_shape_[1:]))})."
+            )
+        return X, y
+
+    def _validate_target(self, y, reset):
+        """Check ``y`` beyond ``validate_data`` (classifiers check their labels)."""
+        if reset:
+            self.y_dtype_, self.y_ndim_ = y.dtype, y.ndim
+        elif y.ndim != self.y_ndim_:
+            raise ValueError(
+                f"y has {y.ndim} dimensions, but {type(self).__name__} was fitted on y "
+                f"with {self.y_ndim_}."
+            )
+        return y
+
+    def _sample_weight(self, X, y, sample_weight):
+        """The training weight of each sample (classifiers add class weights)."""
+        if sample_weight is None:
+            return None
+        sample_weight = _check_sample_weight(
+            sample_weight, X, dtype=np.float32, ensure_non_negative=True
+        )
+        if not sample_weight.any():
+            raise ValueError(
+                "sample_weight must have at least one non-zero entry: only zeros were "
+                "passed, so there is nothing to train on."
+            )
+        return sample_weight
+
+    def _encode(self, X, y):
+        return self.feature_encoder_.transform(X), self.target_encoder_.transform(y)
+
+    # -- validation data ---------------------------------------------------------
+
+    def _split(self, X, y, sample_weight, validation, rng):
+        """The training rows and the validation data (None, or X, y, weight)."""
+        X_val, y_val = validation
+        if X_val is not None or y_val is not None:
+            if X_val is None or y_val is None:
+                raise ValueError("X_val and y_val must be given together.")
+            X_val, y_val = self._validate_data(X_val, y_val)
+            return (X, y, sample_weight), (X_val, self._validate_target(y_val, False), None)
+        return self._held_out(X, y, sample_weight, rng)
+
+    def _held_out(self, X, y, sample_weight, rng):
+        """Keras's ``validation_split``: the last rows, before shuffling."""
+        fraction = self._validation_fraction()
+        if not fraction:
+            return (X, y, sample_weight), None
+        n_train = int(math.ceil(X.shape[0] * (1 - fraction)))
+        if n_train in (0, X.shape[0]):
+            raise ValueError(
+                f"validation_split={fraction} leaves {n_train} of {X.shape[0]} samples for "
+                "training; choose a fraction that leaves both sets non-empty."
+            )
+        train, val = np.arange(n_train), np.arange(n_train, X.shape[0])
+        return take_rows(train, X, y, sample_weight), tuple(take_rows(val, X, y, sample_weight))
+
+    def _validation_fraction(self):
+        return getattr(self, "validation_split", 0.0)
+
+    def _stratified_held_out(self, X, y, sample_weight, rng, fraction, stratify):
+        """A random (stratified) held-out set, for the ready-made estimators."""
+        rows, held = hold_out(X, y, sample_weight, fraction=fraction,
+                              rng=rng.randint(SEED_BOUND), stratify=stratify)
+        return take_rows(rows, X, y, sample_weight), (held.X, held.Y, held.sample_weight)
+
+    # -- the Keras fit -----------------------------------------------------------
+
+    def _fit_arguments(self, n_samples, fit_kwargs):
+        params = self.get_params()
+        arguments = route_params(params, "fit", pass_filter=self._fit_kwargs)
+        arguments.update(fit_kwargs)
+        arguments = {name: value for name, value in arguments.items()
+                     if not name.startswith("callbacks") and name not in _SET_BY_THE_WRAPPER}
+        for name in ("batch_size", "validation_batch_size"):
+            if arguments.get(name) == -1:
+                arguments[name] = n_samples
+        return arguments
+
+    def _keras_callbacks(self, destination):
+        """The Keras callbacks of ``callbacks`` and ``<destination>__callbacks``
+        (as in SciKeras, ``callbacks`` also reach ``model.predict``)."""
+        params = self.get_params()
+        own = _callback_list(params.get("callbacks"),
+                             route_params(params, "callbacks", pass_filter=set()), "callbacks")
+        name = f"{destination}__callbacks"
+        routed = _callback_list(params.get(name),
+                                route_params(params, name, pass_filter=set()), name)
+        return own + routed
+
+    def _stopping_callbacks(self):
+        """Keras callbacks of the estimator itself (the ready-made ones stop early)."""
+        return []
+
+    def _validation_data(self, held_out):
+        X_val, y_val, weight_val = held_out
+        X_val, y_val = self._encode(X_val, y_val)
+        return (X_val, y_val) if weight_val is None else (X_val, y_val, weight_val)
+
+    def _train(self, training, held_out, epochs, initial_epoch, fit_kwargs):
+        X, y, sample_weight = training
+        arguments = self._fit_arguments(X.shape[0], fit_kwargs)
+        val_score = None
+        if held_out is not None:
+            arguments["validation_data"] = self._validation_data(held_out)
+            val_score = functools.partial(self.score, held_out[0], held_out[1], held_out[2])
+        X, y = self._encode(X, y)
+        self._check_model_compatibility(y)
+        run = KerasRun(self.model_)
+        checkpoint = EpochCheckpoint(run, self._end_epoch)
+        skneural = SkneuralCallbacks(self, self.model_, val_score)
+        callbacks = [*self._keras_callbacks("fit"), *self._stopping_callbacks(), checkpoint,
+                     skneural]
+        try:
+            self.model_.fit(X, y, sample_weight=sample_weight, callbacks=callbacks,
+                            epochs=initial_epoch + epochs, initial_epoch=initial_epoch,
+                            **arguments)
+        except KeyboardInterrupt:
+            checkpoint.roll_back()
+            skneural.end()
+        finally:
+            skneural.detach()
+        self._record_history(run.logs, initial_epoch)
+
+    def _record_history(self, logs, initial_epoch):
+        history = self.history_ if initial_epoch > 0 and hasattr(self, "history_") else {}
+        history = defaultdict(list, {key: list(values) for key, values in history.items()})
+        for epoch_logs in logs:
+            for key, value in epoch_logs.items():
+                history[history_key(key)].append(value)
+        self.history_ = history
+        self.n_iter_ = len(history["loss"])
+        self._check_finite_loss(logs)
+
+    def _end_epoch(self, model, logs):
+        """After every epoch: stop as soon as the loss is not finite."""
+        if not np.isfinite(logs.get("loss", 0.0)):
+            model.stop_training = True
+
+    def _learning_rate(self):
+        return getattr(self, self._rate_parameter, None)
+
+    def _check_finite_loss(self, logs):
+        losses = np.array([epoch_logs.get("loss", 0.0) for epoch_logs in logs], dtype=float)
+        if np.isfinite(losses).all():
+            return
+        epoch = int(np.flatnonzero(~np.isfinite(losses))[0]) + 1
+        raise diverged_error(losses[epoch - 1], epoch, self._rate_parameter,
+                             self._learning_rate())
+
+    def _check_model_compatibility(self, y):
+        """A clear error when the model's outputs cannot fit the target."""
+        expected = getattr(self, "n_outputs_expected_", None)
+        outputs = self.model_.outputs or []
+        if expected and outputs and len(outputs) != expected:
+            raise ValueError(
+                f"The target needs a model with {expected} output(s), but the model of "
+                f"{self._model_description()} has {len(outputs)}."
+            )
+        if len(outputs) != 1 or not isinstance(y, np.ndarray) or y.ndim > 2:
+            return
+        width, target_width = outputs[0].shape[-1], (1 if y.ndim == 1 else y.shape[1])
+        if len(outputs[0].shape) == 2 and not self._fits_output(width, target_width):
+            raise ValueError(
+                f"The model of {self._model_description()} has output shape "
+                f"{tuple(outputs[0].shape)}, which does not fit the target of shape "
+                f"{y.shape}{self._expected_output()}."
+            )
+
+    def _fits_output(self, width, target_width):
+        return width == target_width
+
+    def _expected_output(self):
+        return ""
