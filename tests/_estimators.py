@@ -6,6 +6,7 @@ public API, so a new estimator is covered as soon as it is exported; it must
 then get an entry in ``FAST_SETTINGS`` (a test fails until it has one).
 """
 
+import functools
 import importlib
 import importlib.util
 import inspect
@@ -17,7 +18,23 @@ import skneural
 _FAST_MLP = dict(hidden_layer_sizes=(8,), max_iter=20)
 
 
-def tiny_keras_classifier(meta, compile_kwargs):
+class _BuildFunction:
+    """A user's build function whose repr is its name, so that the ids of
+    parametrized tests hold no memory address (pytest-xdist's workers must
+    collect the same ids)."""
+
+    def __init__(self, function):
+        self.function = function
+        functools.update_wrapper(self, function)
+
+    def __call__(self, *args, **kwargs):
+        return self.function(*args, **kwargs)
+
+    def __repr__(self):
+        return self.function.__name__
+
+
+def _tiny_keras_classifier(meta, compile_kwargs):
     """A user's build function: one hidden layer, the output the target needs."""
     import keras
 
@@ -38,7 +55,7 @@ def tiny_keras_classifier(meta, compile_kwargs):
     return model
 
 
-def tiny_keras_regressor(meta):
+def _tiny_keras_regressor(meta):
     """A user's build function for regression, compiled by the wrapper."""
     import keras
 
@@ -48,6 +65,9 @@ def tiny_keras_regressor(meta):
         keras.layers.Dense(meta["n_outputs_"]),
     ])
 
+
+tiny_keras_classifier = _BuildFunction(_tiny_keras_classifier)
+tiny_keras_regressor = _BuildFunction(_tiny_keras_regressor)
 
 _FAST_KERAS = dict(epochs=3, verbose=0, run_eagerly=True, optimizer="adam")
 
