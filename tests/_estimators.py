@@ -50,26 +50,30 @@ def _tiny_keras_classifier(meta, compile_kwargs):
         keras.layers.Dense(8, activation="relu"),
         keras.layers.Dense(units, activation=activation),
     ])
-    model.compile(optimizer=compile_kwargs["optimizer"], loss=loss,
+    # A large step: the estimator checks train for few epochs.
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss=loss,
                   run_eagerly=compile_kwargs["run_eagerly"])
     return model
 
 
-def _tiny_keras_regressor(meta):
-    """A user's build function for regression, compiled by the wrapper."""
+def _tiny_keras_regressor(meta, compile_kwargs):
+    """A user's build function for regression, with the wrapper's loss."""
     import keras
 
-    return keras.Sequential([
+    model = keras.Sequential([
         keras.Input(meta["X_shape_"][1:]),
         keras.layers.Dense(8, activation="relu"),
         keras.layers.Dense(meta["n_outputs_"]),
     ])
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss=compile_kwargs["loss"],
+                  run_eagerly=compile_kwargs["run_eagerly"])
+    return model
 
 
 tiny_keras_classifier = _BuildFunction(_tiny_keras_classifier)
 tiny_keras_regressor = _BuildFunction(_tiny_keras_regressor)
 
-_FAST_KERAS = dict(epochs=3, verbose=0, run_eagerly=True, optimizer="adam")
+_FAST_KERAS = dict(epochs=3, batch_size=200, verbose=0, run_eagerly=True, optimizer="adam")
 
 # Keyword arguments per class name: small networks, few epochs.
 FAST_SETTINGS = {

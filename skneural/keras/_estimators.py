@@ -139,9 +139,8 @@ class KerasClassifier(ClassifierMixin, BaseWrapper):
             The probability of each class, in the order of ``classes_``
             (two columns for a binary model with one sigmoid unit).
         """
-        return self.target_encoder_.inverse_transform(
-            self._predict_raw(X, **kwargs), return_proba=True
-        )
+        output = self._predict_raw(X, **kwargs)
+        return self.target_encoder_.inverse_transform(output, return_proba=True)
 
     @staticmethod
     def scorer(y_true, y_pred, **kwargs):

@@ -48,7 +48,8 @@ class PredictionMixin:
         y : ndarray of shape (n_samples,) or (n_samples, n_outputs)
             The predictions, decoded by ``target_encoder_``.
         """
-        return self.target_encoder_.inverse_transform(self._predict_raw(X, **kwargs))
+        output = self._predict_raw(X, **kwargs)
+        return self.target_encoder_.inverse_transform(output)
 
     @staticmethod
     def scorer(y_true, y_pred, **kwargs):

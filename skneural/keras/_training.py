@@ -56,11 +56,15 @@ class KerasTrainingMixin:
 
     # -- data ------------------------------------------------------------------
 
-    def _validate_data(self, X, y=None, reset=False):
-        """scikit-learn's ``validate_data``, then SciKeras's shape attributes."""
+    def _validate_data(self, X, y="no_validation", reset=False):
+        """scikit-learn's ``validate_data``, then SciKeras's shape attributes.
+
+        ``y="no_validation"`` checks ``X`` alone; ``y=None`` is refused as
+        scikit-learn refuses it for an estimator that needs a target.
+        """
         kwargs = dict(reset=reset, accept_sparse="csr", allow_nd=self._allow_nd, dtype="numeric")
-        if y is None:
-            X = validate_data(self, X, **kwargs)
+        if isinstance(y, str) and y == "no_validation":
+            X, y = validate_data(self, X, **kwargs), None
         else:
             X, y = validate_data(self, X, y, multi_output=True, y_numeric=self._y_numeric,
                                  **kwargs)

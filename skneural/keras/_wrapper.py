@@ -351,7 +351,7 @@ class BaseWrapper(ModelBuildingMixin, KerasTrainingMixin, PredictionMixin, Versi
             the model was pre-trained).
         """
         rng = check_random_state(self.random_state)
-        X, y = self._validate_data(X, y, reset=True)
+        X, y = self._validate_data(X, "no_validation" if y is None else y, reset=True)
         if y is not None:
             y = self._validate_target(y, reset=True)
         with quiet_retracing(), seeded(self._seed(rng)), self._strategy_scope():
