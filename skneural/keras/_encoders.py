@@ -170,6 +170,8 @@ class ClassifierLabelEncoder(TransformerMixin, BaseEstimator):
         """
         check_is_fitted(self)
         y = np.asarray(y).reshape(len(y), -1)
+        if self.n_classes_ == 1:  # one class seen: it is the only answer
+            return np.ones((len(y), 1)) if return_proba else np.repeat(self.classes_, len(y))
         if self.target_type_ == "binary" and y.shape[1] == 1:
             y = np.hstack([1 - y, y])
         if return_proba:

@@ -67,6 +67,15 @@ class KerasClassifier(ClassifierMixin, BaseWrapper):
             y = column_or_1d(y, warn=True)
         check_classification_targets(y)
         y = super()._validate_target(y, reset)
+        classes = getattr(self, "classes_", None)
+        if not reset and classes is not None and y.ndim == 1:
+            unseen = np.setdiff1d(y, classes)
+            if unseen.size:
+                raise ValueError(
+                    f"y holds labels {unseen.tolist()} that are not in classes_ "
+                    f"{classes.tolist()} (the classes of the first fit, or those given "
+                    "to partial_fit as classes)."
+                )
         if reset:
             self.target_type_ = type_of_target(y, input_name="y")
             classes = getattr(self, "_partial_fit_classes", None)

@@ -235,11 +235,16 @@ class KerasTrainingMixin:
             )
         if len(outputs) != 1 or not isinstance(y, np.ndarray) or y.ndim > 2:
             return
-        width, target_width = outputs[0].shape[-1], (1 if y.ndim == 1 else y.shape[1])
-        if len(outputs[0].shape) == 2 and not self._fits_output(width, target_width):
+        shape = outputs[0].shape
+        width, target_width = shape[-1], (1 if y.ndim == 1 else y.shape[1])
+        # One value per sample (a label or a column) wants one row per sample,
+        # not e.g. a Dense layer's output over 3-D input.
+        target_rank = 1 if target_width == 1 else y.ndim
+        too_deep = len(shape) > target_rank + 1
+        if too_deep or (len(shape) == 2 and not self._fits_output(width, target_width)):
             raise ValueError(
                 f"The model of {self._model_description()} has output shape "
-                f"{tuple(outputs[0].shape)}, which does not fit the target of shape "
+                f"{tuple(shape)}, which does not fit the target of shape "
                 f"{y.shape}{self._expected_output()}."
             )
 
