@@ -4,6 +4,7 @@ as built-in models over :class:`KerasClassifier` and :class:`KerasRegressor`."""
 from numbers import Integral, Real
 
 import keras
+import numpy as np
 import tensorflow as tf
 
 from ..callbacks import Callback
@@ -68,7 +69,16 @@ class ReadyMadeNetwork:
     def _optimizer_learning_rate(self):
         return getattr(self, self._rate_parameter)
 
+    def _check_rate_fits_float32(self):
+        rate = getattr(self, self._rate_parameter)
+        if isinstance(rate, Real) and rate > float(np.finfo(np.float32).max):
+            raise ValueError(
+                f"{self._rate_parameter}={rate} is too large for Keras, which trains in "
+                "float32; use a learning rate below about 1 (e.g. 1e-3)."
+            )
+
     def _get_compile_kwargs(self):
+        self._check_rate_fits_float32()
         params = self.get_params()
         optimizer = make_optimizer(
             self.optimizer, self._optimizer_learning_rate(),
