@@ -19,7 +19,10 @@ rng = np.random.RandomState(0)
 X_train = rng.uniform(-1, 1, size=(80, 1))
 y_train = np.sin(3 * X_train).ravel() + rng.normal(scale=0.1, size=80)
 
-member = NumpyMLPRegressor(hidden_layer_sizes=(20,), solver="lbfgs", max_iter=500)
+# Unclipped members (clip_predictions=False): clipped to the training targets
+# range they would agree beyond the data, hiding the uncertainty shown here.
+member = NumpyMLPRegressor(hidden_layer_sizes=(20,), solver="lbfgs", max_iter=500,
+                           clip_predictions=False)
 ensemble = MLPEnsembleRegressor(member, n_estimators=10, activations=("relu", "tanh"),
                                 n_jobs=2, random_state=0).fit(X_train, y_train)
 

@@ -121,7 +121,9 @@ class MLPEnsembleRegressor(VersionedStateMixin, MetaEstimatorMixin, RegressorMix
     >>> from skneural import MLPEnsembleRegressor, NumpyMLPRegressor
     >>> X = np.linspace(-1, 1, 40).reshape(-1, 1)
     >>> y = np.sin(3 * X).ravel()
-    >>> member = NumpyMLPRegressor(hidden_layer_sizes=(20,), solver="lbfgs")
+    >>> # Unclipped members, so that they may disagree beyond the training range.
+    >>> member = NumpyMLPRegressor(hidden_layer_sizes=(20,), solver="lbfgs",
+    ...                            clip_predictions=False)
     >>> ensemble = MLPEnsembleRegressor(member, n_estimators=4,
     ...                                 activations=("relu", "tanh"),
     ...                                 random_state=0).fit(X, y)
