@@ -240,7 +240,7 @@ class EpochCheckpoint(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         logs = {name: float(value) for name, value in (logs or {}).items()}
         self._end_epoch(self.model, logs)
-        self._run.logs = [*self._run.logs, logs]
+        self._run.logs.append(logs)  # a snapshot holds its own copy
         self._checkpoint.on_epoch_end(self._run)
 
     def roll_back(self):

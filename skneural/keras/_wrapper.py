@@ -417,9 +417,6 @@ class BaseWrapper(ModelBuildingMixin, KerasTrainingMixin, PredictionMixin, Versi
         self : object
             The estimator, trained for one more epoch.
         """
-        return self._partial_fit(X, y, sample_weight, kwargs)
-
-    def _partial_fit(self, X, y, sample_weight, kwargs):
         for name in ("epochs", "initial_epoch"):
             if name in kwargs:
                 raise TypeError(
