@@ -34,8 +34,10 @@ class _BuildFunction:
         return self.function.__name__
 
 
-def _tiny_keras_classifier(meta, compile_kwargs):
-    """A user's build function: one hidden layer, the output the target needs."""
+def _tiny_keras_classifier(meta, compile_kwargs, learning_rate=0.05):
+    """A user's build function: one hidden layer, the output the target needs,
+    compiled with its own optimizer (a large step: the estimator checks train
+    for few epochs)."""
     import keras
 
     n_classes = meta["n_classes_"]
@@ -50,13 +52,12 @@ def _tiny_keras_classifier(meta, compile_kwargs):
         keras.layers.Dense(8, activation="relu"),
         keras.layers.Dense(units, activation=activation),
     ])
-    # A large step: the estimator checks train for few epochs.
-    model.compile(optimizer=keras.optimizers.Adam(0.05), loss=loss,
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=loss,
                   run_eagerly=compile_kwargs["run_eagerly"])
     return model
 
 
-def _tiny_keras_regressor(meta, compile_kwargs):
+def _tiny_keras_regressor(meta, compile_kwargs, learning_rate=0.05):
     """A user's build function for regression, with the wrapper's loss."""
     import keras
 
@@ -65,7 +66,7 @@ def _tiny_keras_regressor(meta, compile_kwargs):
         keras.layers.Dense(8, activation="relu"),
         keras.layers.Dense(meta["n_outputs_"]),
     ])
-    model.compile(optimizer=keras.optimizers.Adam(0.05), loss=compile_kwargs["loss"],
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=compile_kwargs["loss"],
                   run_eagerly=compile_kwargs["run_eagerly"])
     return model
 
@@ -73,7 +74,8 @@ def _tiny_keras_regressor(meta, compile_kwargs):
 tiny_keras_classifier = _BuildFunction(_tiny_keras_classifier)
 tiny_keras_regressor = _BuildFunction(_tiny_keras_regressor)
 
-_FAST_KERAS = dict(epochs=3, batch_size=200, verbose=0, run_eagerly=True, optimizer="adam")
+# learning_rate reaches the build function (a user's parameter).
+_FAST_KERAS = dict(epochs=3, batch_size=200, verbose=0, run_eagerly=True, learning_rate=0.05)
 
 # Keyword arguments per class name: small networks, few epochs.
 FAST_SETTINGS = {

@@ -10,7 +10,8 @@ RATE_PARAMETERS = ("learning_rate_init", "eta0", "learning_rate")
 
 
 def _rate_parameter(cls):
-    names = [name for name in RATE_PARAMETERS if name in cls().get_params()]
+    # make_estimator: the general Keras wrappers' build function takes the rate.
+    names = [name for name in RATE_PARAMETERS if name in make_estimator(cls).get_params()]
     return names[0] if names else None
 
 

@@ -1,5 +1,6 @@
 """How a wrapper predicts and scores (a mixin of BaseWrapper)."""
 
+import keras
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
@@ -27,10 +28,11 @@ class PredictionMixin:
             arguments["batch_size"] = X.shape[0]
         with quiet_retracing():
             output = self.model_.predict(self.feature_encoder_.transform(X), **arguments)
+        # Keras predicts in float32; predictions come in the input's float type
+        # (float64 for anything else), for every output of the model.
         dtype = X.dtype if X.dtype.kind == "f" else np.float64
-        if isinstance(output, np.ndarray):
-            return output.astype(dtype, copy=False)
-        return output
+        return keras.tree.map_structure(lambda array: np.asarray(array).astype(dtype, copy=False),
+                                        output)
 
     def predict(self, X, **kwargs):
         """Predict with the trained model.

@@ -214,15 +214,20 @@ class KerasTrainingMixin:
             model.stop_training = True
 
     def _learning_rate(self):
-        return getattr(self, self._rate_parameter, None)
+        """The learning-rate parameter and its value; when the parameter is not
+        set (a model that compiled itself), the optimizer's own rate."""
+        rate = getattr(self, self._rate_parameter, None)
+        optimizer = getattr(self.model_, "optimizer", None)
+        if rate is not None or optimizer is None:
+            return self._rate_parameter, rate
+        return "the optimizer's learning_rate", float(np.asarray(optimizer.learning_rate))
 
     def _check_finite_loss(self, logs):
         losses = np.array([epoch_logs.get("loss", 0.0) for epoch_logs in logs], dtype=float)
         if np.isfinite(losses).all():
             return
         epoch = int(np.flatnonzero(~np.isfinite(losses))[0]) + 1
-        raise diverged_error(losses[epoch - 1], epoch, self._rate_parameter,
-                             self._learning_rate())
+        raise diverged_error(losses[epoch - 1], epoch, *self._learning_rate())
 
     def _check_model_compatibility(self, y):
         """A clear error when the model's outputs cannot fit the target."""
