@@ -10,6 +10,7 @@ from sklearn.utils.validation import column_or_1d, validate_data
 
 from ..utils._sklearn import Interval, StrOptions, _fit_context
 from ..utils._state import restore_on_failure
+from ..utils._targets import clip_to_range, target_range
 from ._base import BaseNumpyMLP, is_stochastic
 from ._docstrings import fill_doc
 
@@ -227,15 +228,8 @@ default='squared_error'
         return X, Y.astype(X.dtype, copy=False), self._check_sample_weight(sample_weight, X)
 
     def _record_targets(self, Y, sample_weight, first_pass):
-        seen = Y if sample_weight is None else Y[sample_weight > 0]
-        if seen.shape[0] == 0:
-            seen = Y
-        target_range = np.stack([seen.min(axis=0), seen.max(axis=0)])
-        if not first_pass:
-            previous = self.target_range_
-            target_range = np.stack([np.minimum(previous[0], target_range[0]),
-                                     np.maximum(previous[1], target_range[1])])
-        self.target_range_ = target_range
+        previous = None if first_pass else self.target_range_
+        self.target_range_ = target_range(Y, sample_weight, previous)
 
     def _output_layer(self, Y):
         default = "exp" if self.loss == "poisson" else "identity"
@@ -270,5 +264,5 @@ default='squared_error'
         """
         y_pred = self._forward_pass_fast(X)
         if self.clip_predictions:
-            np.clip(y_pred, *self.target_range_, out=y_pred)
+            clip_to_range(y_pred, self.target_range_)
         return y_pred.ravel() if y_pred.shape[1] == 1 else y_pred
