@@ -72,11 +72,19 @@ def _epochs_parameter(estimator):
     return "max_iter" if "max_iter" in estimator.get_params() else "epochs"
 
 
+def _settings_for(check_name, estimator):
+    if check_name not in QUALITY_CHECKS:
+        return {_epochs_parameter(estimator): 1}
+    if check_name == "check_class_weight_classifiers" and "tol" in estimator.get_params():
+        # The check sets max_iter=1000; a coarse tol lets the stall rule end
+        # the fit once the heavily weighted class is learned (~10 s, not ~100 s).
+        return {"tol": 0.1}
+    return {}
+
+
 @parametrize_with_checks(ESTIMATORS, expected_failed_checks=expected_failed_checks)
 def test_sklearn_compatible_estimator(estimator, check):
-    if check.func.__name__ not in QUALITY_CHECKS:
-        estimator = clone(estimator).set_params(**{_epochs_parameter(estimator): 1})
-    check(estimator)
+    check(clone(estimator).set_params(**_settings_for(check.func.__name__, estimator)))
 
 
 @pytest.mark.parametrize("cls", [type(estimator) for estimator in ESTIMATORS])
