@@ -75,16 +75,6 @@ class Measurement:
         return spread(self.scores)
 
 
-@dataclass
-class FoldMeasurement(Measurement):
-    """Scores of the folds of one cross-validation, and the mean fit time."""
-
-    @property
-    def spread_of_folds(self):
-        """The mean score and the range over folds, as a cell of the table."""
-        return f"{self.score:.4f} [{self.scores.min():.4f}, {self.scores.max():.4f}]"
-
-
 def spread(scores):
     """``median [lowest, highest]`` of ``scores`` (one per seed)."""
     scores = np.asarray(scores)
