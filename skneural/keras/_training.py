@@ -22,6 +22,7 @@ from ..utils._state import diverged_error
 from ._callbacks import EpochCheckpoint, KerasRun, SkneuralCallbacks, keras_callbacks
 from ._compile import history_key
 from ._routing import build_from_params, route_params
+from ._shuffling import reshuffled_batches
 
 __all__ = ["KerasTrainingMixin", "SEED_BOUND"]
 
@@ -173,7 +174,21 @@ class KerasTrainingMixin:
         X_val, y_val = self._encode(X_val, y_val)
         return (X_val, y_val) if weight_val is None else (X_val, y_val, weight_val)
 
-    def _train(self, training, held_out, epochs, initial_epoch, fit_kwargs):
+    def _training_data(self, X, y, sample_weight, arguments, seed):
+        """The training data of ``model.fit``: batches reshuffled at every
+        epoch (see ``_shuffling``) when Keras would shuffle in-memory arrays,
+        else the arrays themselves."""
+        data = (X, y) if sample_weight is None else (X, y, sample_weight)
+        batches = None
+        if arguments.get("shuffle", True) is True and "steps_per_epoch" not in arguments:
+            batches = reshuffled_batches(data, arguments.get("batch_size") or 32, seed)
+        if batches is None:
+            return dict(x=X, y=y, sample_weight=sample_weight)
+        arguments.pop("batch_size", None)
+        arguments["shuffle"] = False  # the batches are shuffled already
+        return dict(x=batches)
+
+    def _train(self, training, held_out, rng, *, epochs, initial_epoch, fit_kwargs):
         X, y, sample_weight = training
         arguments = self._fit_arguments(X.shape[0], fit_kwargs)
         val_score = None
@@ -182,15 +197,17 @@ class KerasTrainingMixin:
             val_score = functools.partial(self.score, held_out[0], held_out[1], held_out[2])
         X, y = self._encode(X, y)
         self._check_model_compatibility(y)
+        # Each partial_fit call (a new initial_epoch) continues with new orders.
+        seed = (int(rng.randint(SEED_BOUND)) + initial_epoch) % SEED_BOUND
+        data = self._training_data(X, y, sample_weight, arguments, seed)
         run = KerasRun(self.model_)
         checkpoint = EpochCheckpoint(run, self._end_epoch)
         skneural = SkneuralCallbacks(self, self.model_, val_score)
         callbacks = [*self._keras_callbacks("fit"), *self._stopping_callbacks(), checkpoint,
                      skneural]
         try:
-            self.model_.fit(X, y, sample_weight=sample_weight, callbacks=callbacks,
-                            epochs=initial_epoch + epochs, initial_epoch=initial_epoch,
-                            **arguments)
+            self.model_.fit(**data, callbacks=callbacks, epochs=initial_epoch + epochs,
+                            initial_epoch=initial_epoch, **arguments)
         except KeyboardInterrupt:
             checkpoint.roll_back()
             skneural.end()
@@ -232,7 +249,7 @@ class KerasTrainingMixin:
     def _check_model_compatibility(self, y):
         """A clear error when the model's outputs cannot fit the target."""
         expected = getattr(self, "n_outputs_expected_", None)
-        outputs = self.model_.outputs or []
+        outputs = getattr(self.model_, "outputs", None) or []  # None: a Sequential not built yet
         if expected and outputs and len(outputs) != expected:
             raise ValueError(
                 f"The target needs a model with {expected} output(s), but the model of "

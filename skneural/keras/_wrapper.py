@@ -100,7 +100,11 @@ class BaseWrapper(ModelBuildingMixin, KerasTrainingMixin, PredictionMixin, Versi
         to compute ``val_loss`` and the ``val_`` metrics per epoch.
 
     shuffle : bool or 'batch', default=True
-        Whether Keras shuffles the training data at every epoch.
+        Whether the training data are shuffled at every epoch. With
+        ``True``, in-memory arrays (and CSR matrices) are visited in a new
+        order at every epoch, reproducibly for an int ``random_state``
+        (Keras alone repeats one order once TensorFlow's seed is set).
+        ``'batch'`` is Keras's own shuffling in batch-sized chunks.
 
     run_eagerly : bool, default=False
         Run the training steps eagerly instead of in a compiled graph.
@@ -446,7 +450,8 @@ class BaseWrapper(ModelBuildingMixin, KerasTrainingMixin, PredictionMixin, Versi
                 self._initialize(X, y, rng)
             self._ensure_compiled()
             training, held_out = self._split(X, y, sample_weight, validation, rng)
-            self._train(training, held_out, epochs, initial_epoch, fit_kwargs)
+            self._train(training, held_out, rng, epochs=epochs, initial_epoch=initial_epoch,
+                        fit_kwargs=fit_kwargs)
 
     # -- copies and persistence ----------------------------------------------------
 
