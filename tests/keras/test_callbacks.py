@@ -74,7 +74,7 @@ def test_early_stopping_stops_and_keeps_the_best_epochs_weights(regression_data)
     X, y = regression_data
     stopper, recorder = EarlyStopping(patience=3, restore_best=True), Recorder()
     reg = KerasMLPRegressor(
-        **{**TINY, "max_iter": 60}, **HELD_OUT, optimizer="sgd", learning_rate_init=0.3,
+        **{**TINY, "max_iter": 60}, **HELD_OUT, optimizer="sgd", learning_rate_init=0.1,
         batch_size=8, callbacks=[stopper, recorder],
     ).fit(X, y)
     val_losses = [logs["val_loss"] for _, logs in recorder.logs]
