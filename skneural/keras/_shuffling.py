@@ -67,40 +67,14 @@ def _rows_of(X):
     return _csr_as_ragged(X), lambda rows, parts: _sparse_rows(rows, *parts, n_features)
 
 
-def _epoch_orders(n_samples, seed):
-    """One permutation of the rows per pass over the dataset: a seed drawn
-    anew at each pass (``rerandomize_each_iteration``) shuffles all indices
-    at once, which is much cheaper than a shuffle buffer element by element."""
-    draws = tf.data.Dataset.random(seed=seed, rerandomize_each_iteration=True).take(1)
-    return draws.map(lambda draw: tf.random.experimental.stateless_shuffle(
-        tf.range(n_samples, dtype=tf.int64), seed=tf.stack([draw, tf.constant(0, tf.int64)])
-    ))
-
-
-def _batched(order, n_samples, batch_size):
-    """The batches of one permutation; only the last may be smaller."""
-    n_full = n_samples // batch_size
-    full = tf.reshape(order[:n_full * batch_size], [n_full, batch_size])
-    batches = tf.data.Dataset.from_tensor_slices(full)
-    if n_samples % batch_size:
-        batches = batches.concatenate(tf.data.Dataset.from_tensors(order[n_full * batch_size:]))
-    return batches
-
-
 def _pipeline(n_samples, batch_size, seed, whole, take_rows):
-    rows = _epoch_orders(n_samples, seed).flat_map(
-        lambda order: _batched(order, n_samples, batch_size))
-    # Keras reads the number of steps per epoch from the cardinality.
-    rows = rows.apply(tf.data.experimental.assert_cardinality(-(-n_samples // batch_size)))
+    rows = tf.data.Dataset.range(n_samples).shuffle(
+        n_samples, seed=seed, reshuffle_each_iteration=True
+    ).batch(batch_size)
     whole = tf.data.Dataset.from_tensors(whole).repeat()
     batches = tf.data.Dataset.zip(rows, whole).map(take_rows,
                                                    num_parallel_calls=tf.data.AUTOTUNE)
-    options = tf.data.Options()
-    # As Keras does for arrays: no graph rewrites (pure overhead here), and
-    # under a distribution strategy each replica takes its share of a batch.
-    options.experimental_optimization.apply_default_optimizations = False
-    options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
-    return batches.with_options(options).prefetch(tf.data.AUTOTUNE)
+    return batches.prefetch(tf.data.AUTOTUNE)
 
 
 def reshuffled_batches(data, batch_size, seed):
