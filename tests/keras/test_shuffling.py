@@ -99,7 +99,6 @@ def test_data_keras_must_batch_itself_gets_no_pipeline(data):
     assert reshuffled_batches(data, batch_size=2, seed=0) is None
 
 
-
 def test_sparse_rows_are_taken_whole_and_in_step_with_the_target():
     dense = np.array([[0, 2.0, 0], [1, 0, 3], [0, 0, 0], [4, 5, 6], [0, 7, 0]])
     X = sp.csr_matrix(dense)
