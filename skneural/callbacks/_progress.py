@@ -11,8 +11,9 @@ class ProgressBar(PerFitResource):
     """A live bar over the epochs with the loss, validation score and time left.
 
     Drawn with `rich <https://rich.readthedocs.io>`_ on rich's global console
-    (``rich.get_console()``), so it works in a terminal and in Jupyter
-    (which needs ``ipywidgets``); configure or silence that console with
+    (``rich.get_console()``), so it works in a terminal and in Jupyter,
+    as a widget that keeps the final state (``pip install
+    "skneural[jupyter]"`` brings ``ipywidgets``); configure or silence that console with
     ``rich.reconfigure``. The bar shows the epoch over ``max_iter``, the
     last ``loss`` and, with held-out data, ``val_score``. The display is
     redrawn at most ``refresh_per_second`` times a second, so it costs a
@@ -75,4 +76,7 @@ class ProgressBar(PerFitResource):
         super().on_fit_end(estimator)
 
     def _close(self, resource):
-        resource.stop()  # draws the final state
+        # rich's stop() draws the final state in a terminal only; in Jupyter
+        # the widget would keep the last throttled redraw, so draw it first.
+        resource.refresh()
+        resource.stop()
