@@ -148,7 +148,13 @@ def test_predictions_of_a_fixed_prebuilt_model_agree(wrappers, task):
     reference, ours = (task_estimator(module, task).initialize(X, y) for module in wrappers)
     expected, got = reference.predict(X), ours.predict(X)
     assert got.shape == expected.shape and got.dtype == expected.dtype
-    np.testing.assert_array_equal(got, expected)
+    if name in ("continuous", "multioutput"):
+        # two model objects with the same weights may differ by a float32
+        # rounding step (of outputs near 1): oneDNN picks its kernels per
+        # object on some CPUs
+        np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-6)
+    else:
+        np.testing.assert_array_equal(got, expected)
     if name in ("binary", "multiclass", "multilabel"):
         expected, got = reference.predict_proba(X), ours.predict_proba(X)
         assert got.shape == expected.shape and got.dtype == expected.dtype
