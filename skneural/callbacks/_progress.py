@@ -11,9 +11,9 @@ class ProgressBar(PerFitResource):
     """A live bar over the epochs with the loss, validation score and time left.
 
     Drawn with `rich <https://rich.readthedocs.io>`_ on rich's global console
-    (``rich.get_console()``), so it works in a terminal and in Jupyter,
-    as a widget that keeps the final state (``pip install
-    "skneural[jupyter]"`` brings ``ipywidgets``); configure or silence that console with
+    (``rich.get_console()``), so it works in a terminal and in Jupyter, as
+    a widget that keeps the final state (``pip install "skneural[jupyter]"``
+    brings ``ipywidgets``); configure or silence that console with
     ``rich.reconfigure``. The bar shows the epoch over ``max_iter``, the
     last ``loss`` and, with held-out data, ``val_score``. The display is
     redrawn at most ``refresh_per_second`` times a second, so it costs a

@@ -155,7 +155,6 @@ def test_predictions_of_a_fixed_prebuilt_model_agree(wrappers, task):
         np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-6)
     else:
         np.testing.assert_array_equal(got, expected)
-    if name in ("binary", "multiclass", "multilabel"):
         expected, got = reference.predict_proba(X), ours.predict_proba(X)
         assert got.shape == expected.shape and got.dtype == expected.dtype
         np.testing.assert_allclose(got, expected, rtol=1e-6)
