@@ -13,6 +13,7 @@ from sklearn.preprocessing import StandardScaler
 
 from skneural import AveragedPerceptron, Perceptron, VotedPerceptron
 from skneural.datasets import make_logic_gate
+from skneural.perceptron import _pocket
 
 VARIANTS = [Perceptron, AveragedPerceptron, VotedPerceptron]
 
@@ -69,8 +70,11 @@ def test_retraces_sklearn_without_shuffling(iris, penalty):
     np.testing.assert_allclose(ours.intercept_, theirs.intercept_, atol=1e-12)
 
 
+@pytest.mark.parametrize("scoring_size", [_pocket.SCORING_SIZE, 100])  # 100: rows in chunks
 @pytest.mark.parametrize("cls", [Perceptron, AveragedPerceptron])
-def test_pocket_keeps_the_weights_of_the_epoch_with_fewest_mistakes(iris, cls):
+def test_pocket_keeps_the_weights_of_the_epoch_with_fewest_mistakes(iris, cls, scoring_size,
+                                                                    monkeypatch):
+    monkeypatch.setattr(_pocket, "SCORING_SIZE", scoring_size)
     X, y = iris  # versicolor is not linearly separable from the rest
     params = dict(tol=None, max_iter=30, random_state=0)
     last = cls(pocket=False, **params).fit(X, y)

@@ -69,7 +69,8 @@ class LinearUnits:
         self.scale = 1.0
         self.fit_intercept = fit_intercept
         self._order, self._units = None, slice(None)
-        self._block = self._inputs = self._buffer = self._gram = None
+        self._block = self._inputs = self._columns = self._gram = None
+        self._buffers = None
 
     @property
     def coef(self):
@@ -103,21 +104,36 @@ class LinearUnits:
         rows = self._order[start:stop]
         if self.sparse:
             self._block = self._inputs = self.X[rows]
+            self._gram = None
+            products = self.raw[self._units] @ self._inputs.T
         else:
-            n_features = self.X.shape[1]
-            if self._buffer is None or len(self._buffer) < len(rows):
-                # the bias as a last input that is always 1
-                self._buffer = np.ones((len(rows), n_features + self.fit_intercept), self.X.dtype)
-            self._block = self._buffer[:len(rows)]
-            self._inputs = self._block[:, :n_features]
-            np.take(self.X, rows, axis=0, out=self._inputs, mode="clip")
-        small = not self.sparse and len(rows) ** 2 * self.inner_size <= GRAM_SIZE
-        self._gram = self._block @ self._block.T if small else None
-        products = self.raw[self._units] @ self._inputs.T
+            self._fill_block(rows)
+            small = len(rows) ** 2 * self.inner_size <= GRAM_SIZE
+            self._gram = self._block @ self._columns if small else None
+            products = self.raw[self._units] @ self._columns[:self.X.shape[1]]
         if self.scale != 1.0:
             products *= self.scale
         products += self.intercept[self._units, None]
         return products
+
+    def _fill_block(self, rows):
+        """Copy the dense inputs ``rows`` into the block, as rows (samples x
+        inputs) and as columns (inputs x samples), the bias as a last input
+        that is always 1. The columns are the right-hand side of the block's
+        products: a C-ordered one multiplies about twice as fast as the
+        transposed view of the rows."""
+        n_features = self.X.shape[1]
+        if self._buffers is None or len(self._buffers[0]) < len(rows):
+            width = n_features + self.fit_intercept
+            self._buffers = (np.ones((len(rows), width), self.X.dtype),
+                             np.ones((width, len(rows)), self.X.dtype))
+        # (a new array: taking into the strided buffer is 3 times slower)
+        inputs = self.X.take(rows, axis=0)
+        self._block = self._buffers[0][:len(rows)]
+        self._columns = self._buffers[1][:, :len(rows)]
+        self._inputs = self._block[:, :n_features]
+        self._inputs[...] = inputs
+        self._columns[:n_features] = inputs.T
 
     def similarity(self, columns, start=0):
         """How much ``z`` of the block's samples from position ``start`` on
@@ -130,7 +146,7 @@ class LinearUnits:
         # (take: quicker than indexing with an array)
         if self._gram is not None:
             return self._gram.take(columns, axis=0)[:, start:]
-        return self._block.take(columns, axis=0) @ self._block[start:].T
+        return self._block.take(columns, axis=0) @ self._columns[:, start:]
 
     def similarity_row(self, column, start):
         """:meth:`similarity` of the one sample ``column``, of shape
@@ -139,7 +155,7 @@ class LinearUnits:
             return self._gram[column, start:]
         if self.sparse:
             return self.similarity([column], start)[0]
-        return self._block[column] @ self._block[start:].T
+        return self._block[column] @ self._columns[:, start:]
 
     def changes(self, coefficients, positions=None):
         """The weight and bias changes of adding ``coefficients[k, i] * x_i``
