@@ -22,8 +22,9 @@ alpha : float, default=0.0001
     in scikit-learn (the Keras ``L2`` factor is ``alpha / (2 * batch)``).
 
 batch_size : int, default=200
-    Size of the mini-batches, at most the number of samples (so the default
-    behaves as scikit-learn's ``'auto'``).
+    Size of the training mini-batches, at most the number of samples (so
+    the default behaves as scikit-learn's ``'auto'``). Predictions are
+    computed 4,096 rows at a time, whatever this is.
 
 learning_rate_init : float, default=0.001
     The learning rate of the optimiser.

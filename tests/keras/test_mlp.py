@@ -154,3 +154,27 @@ def test_clipping_survives_pickling_and_clone(regression_data):
     assert not clone(KerasMLPRegressor(clip_predictions=False)).clip_predictions
     with pytest.raises(ValueError, match="clip_predictions"):
         KerasMLPRegressor(**CLIPPED, clip_predictions="yes").fit(X, y)
+
+
+class _PredictSteps(keras.callbacks.Callback):
+    """Counts the steps of ``Model.predict``."""
+
+    def on_predict_begin(self, logs=None):
+        self.steps = 0
+
+    def on_predict_batch_end(self, batch, logs=None):
+        self.steps += 1
+
+
+def test_predictions_are_computed_in_large_batches():
+    # Keras's 32 rows per step would take 157 steps for these 5,000 rows
+    rng = np.random.RandomState(0)
+    X = rng.normal(size=(5000, 3)).astype(np.float32)
+    y = X.sum(axis=1)
+    steps = _PredictSteps()
+    reg = KerasMLPRegressor(**TINY, callbacks=[steps], random_state=0).fit(X[:100], y[:100])
+    predicted = reg.predict(X)
+    assert steps.steps == 2  # 4,096 rows, then 904
+    in_small_steps = reg.predict(X, batch_size=32)
+    assert steps.steps == 157
+    np.testing.assert_allclose(predicted, in_small_steps, rtol=1e-6, atol=1e-6)
