@@ -58,10 +58,6 @@ class ReadyMadeNetwork:
     # activations for this many rows take a few megabytes.
     _prediction_batch_size = 4096
 
-    def _predict_raw(self, X, **kwargs):
-        kwargs.setdefault("batch_size", self._prediction_batch_size)
-        return super()._predict_raw(X, **kwargs)
-
     def _model_description(self):
         return f"the built-in model of {type(self).__name__}"
 

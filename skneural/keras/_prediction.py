@@ -13,6 +13,10 @@ __all__ = ["PredictionMixin"]
 class PredictionMixin:
     """Prediction and scoring of a :class:`BaseWrapper`."""
 
+    # Rows per step of Model.predict unless a parameter or argument sets
+    # batch_size; None leaves Keras's own default.
+    _prediction_batch_size = None
+
     def _predict_raw(self, X, **kwargs):
         """The model's output for ``X``."""
         check_is_fitted(self)
@@ -24,6 +28,8 @@ class PredictionMixin:
                      if not name.startswith("callbacks")}
         arguments["callbacks"] = self._keras_callbacks("predict")
         arguments.update(kwargs)
+        if self._prediction_batch_size is not None:
+            arguments.setdefault("batch_size", self._prediction_batch_size)
         if arguments.get("batch_size") == -1:
             arguments["batch_size"] = X.shape[0]
         with quiet_retracing():

@@ -177,4 +177,6 @@ def test_predictions_are_computed_in_large_batches():
     assert steps.steps == 2  # 4,096 rows, then 904
     in_small_steps = reg.predict(X, batch_size=32)
     assert steps.steps == 157
+    reg.set_params(predict__batch_size=1000).predict(X)  # the user's routed size wins
+    assert steps.steps == 5
     np.testing.assert_allclose(predicted, in_small_steps, rtol=1e-6, atol=1e-6)

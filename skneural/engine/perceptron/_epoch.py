@@ -181,21 +181,22 @@ def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
     time but costs more in operations on strided arrays.)
     """
     later, last = _later(Z.shape[1]), Z.shape[1] - 1
-    # flat positions of the units' rows: take is quicker than [rows, at]
-    rows = np.arange(0, len(live) * Z.shape[1], Z.shape[1])
+    # where each unit's row starts in the flattened arrays (a flat take is
+    # quicker than indexing with [range, at])
+    row_starts = np.arange(0, len(live) * Z.shape[1], Z.shape[1])
     Z_live, Y_live, sizes_live = Z[live], Y[live], sizes[live]
     learning_live = None if learning is None else learning[live]
     while True:
         after = later.take(at, axis=0)
         shift = layer.similarity(at)
-        shift *= sizes_live.take(rows + at)[:, None]
+        shift *= sizes_live.take(row_starts + at)[:, None]
         np.add(Z_live, shift, out=Z_live, where=after)
         erring = step.mistakes(Z_live, Y_live)
         erring &= after
         if learning_live is not None:
             erring &= learning_live
         at = erring.argmax(axis=1)
-        erred = erring.take(rows + at)
+        erred = erring.take(row_starts + at)
         if 2 * erred.sum() <= len(live):
             Z[live] = Z_live
             return live[erred], at[erred]
