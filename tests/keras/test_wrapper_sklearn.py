@@ -160,6 +160,32 @@ def test_int_random_state_refits_the_identical_model(classification_data):
     np.testing.assert_array_equal(clf.fit(X, y).predict_proba(X), first)
 
 
+class TraceCountingModel(keras.Sequential):
+    """Counts the traces of its train step: its Python body runs once per trace."""
+
+    traces = 0
+
+    def train_step(self, data):
+        type(self).traces += 1
+        return super().train_step(data)
+
+
+def trace_counting_model(meta):
+    return TraceCountingModel([
+        keras.Input((meta["n_features_in_"],)), keras.layers.Dense(1, activation="sigmoid"),
+    ])
+
+
+def test_the_train_step_is_traced_once_per_fit(classification_data):
+    # Keras creates the optimizer's variables in the first trace, and
+    # TensorFlow then traces the step again; the wrapper builds them first.
+    X, y = classification_data
+    TraceCountingModel.traces = 0
+    binary_classifier(model=trace_counting_model, run_eagerly=False, epochs=2,
+                      batch_size=16, random_state=0).fit(X, y)
+    assert TraceCountingModel.traces == 1
+
+
 def test_random_state_instance_draws_a_fresh_seed_per_fit(classification_data):
     X, y = classification_data
     clf = binary_classifier(random_state=np.random.RandomState(0))
