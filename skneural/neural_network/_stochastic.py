@@ -41,7 +41,9 @@ class StochasticTrainingMixin:
         self.coefs_, self.intercepts_ = layout.unpack(params)
         # Revival draws from its own stream so that how the data are shuffled
         # (which depends on their number) does not change the redrawn weights.
-        revival_rng = np.random.RandomState(rng.randint(np.iinfo(np.int32).max))
+        # Its seed is read off a copy of ``rng``: the shuffles then draw from
+        # ``rng`` exactly as scikit-learn's do, the same orders for a seed.
+        revival_rng = np.random.RandomState(copy.deepcopy(rng).randint(np.iinfo(np.int32).max))
         callbacks = FitCallbacks(self, _NetworkTrainer(self, params, optimizer))
         scoring = None if held_out is None else HeldOutScoring(
             self, held_out, spec, keep_best=self.early_stopping
@@ -152,13 +154,14 @@ class _NetworkRun(TrainingRun):
         super().__init__(estimator, [TrainedArrays(params, optimizer)], hooks, t=estimator.t_)
         self.params, self.optimizer, self.step = params, optimizer, step
         self._batches, self._rng = batches, rng
+        self._order = None  # the last epoch's order of the samples
         self._batch_hooks = [hook for hook in self.hooks if hasattr(hook, "on_batch_end")]
         self.loss = None
 
     def epoch(self):
         """One pass over the training data, in batches."""
         batches, n_samples = self._batches, self._batches.n_samples
-        order = self._rng.permutation(n_samples) if self.estimator.shuffle else None
+        order = self._next_order(n_samples) if self.estimator.shuffle else None
         accumulated_loss = 0.0
         for start in range(0, n_samples, batches.batch_size):
             stop = min(start + batches.batch_size, n_samples)
@@ -167,6 +170,13 @@ class _NetworkRun(TrainingRun):
         self.t += n_samples
         self.optimizer.iteration_ends(self.t)
         self.loss = accumulated_loss / n_samples
+
+    def _next_order(self, n_samples):
+        """The order of this epoch: the previous one, shuffled again, as
+        scikit-learn's MLPs do, so that a seed gives their orders."""
+        shuffled = self._rng.permutation(n_samples)
+        self._order = shuffled if self._order is None else self._order[shuffled]
+        return self._order
 
     def batch(self, X, Y, sample_weight):
         """One gradient step; returns the batch loss."""

@@ -16,11 +16,14 @@ def iris():
 
 
 @pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
+@pytest.mark.parametrize("shuffle", [False, True])
 @pytest.mark.parametrize("solver", ["sgd", "adam", "lbfgs"])
 @pytest.mark.parametrize("theirs, ours", PAIRS)
-def test_same_training_trajectory(iris, solver, theirs, ours):
+def test_same_training_trajectory(iris, solver, theirs, ours, shuffle):
+    # With shuffle, a seed gives scikit-learn's order of the samples at every
+    # epoch (each epoch reshuffles the previous order).
     X, y = iris
-    params = dict(hidden_layer_sizes=(7, 5), solver=solver, shuffle=False,
+    params = dict(hidden_layer_sizes=(7, 5), solver=solver, shuffle=shuffle, batch_size=32,
                   random_state=3, max_iter=30, learning_rate_init=0.01)
     reference = theirs(**params).fit(X, y)
     model = ours(revive_dead_units=False, **params).fit(X, y)
