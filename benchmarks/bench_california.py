@@ -37,10 +37,11 @@ class RawWideDeep:
     """A KerasWideDeepRegressor's network, written directly in Keras.
 
     Reads the settings of ``reference`` (our estimator, never fitted):
-    clipping (``clip_quantile``, None for none), the column indices of both
-    paths, hidden layers, auxiliary output (``aux_loss_weight=0`` for none),
-    loss, learning-rate schedule, epochs and batches. With
-    ``clip_quantile=None, aux_loss_weight=0, loss='squared_error',
+    clipping of the inputs (``clip_quantile``, None for none) and of the
+    predictions (``clip_predictions``), the column indices of both paths,
+    hidden layers, auxiliary output (``aux_loss_weight=0`` for none), loss,
+    learning-rate schedule, epochs and batches. With ``clip_quantile=None,
+    clip_predictions=False, aux_loss_weight=0, loss='squared_error',
     learning_rate=1e-3, learning_rate_schedule='constant', epochs=20`` it is
     the text's plain Wide & Deep model.
     """
@@ -92,6 +93,7 @@ class RawWideDeep:
         clipped = self._clip(X)
         self.model = self._network(clipped)
         self._compile(len(X))
+        self.target_range = y.min(), y.max()
         target = y if ref.aux_loss_weight == 0 else (y, y)
         self.model.fit(clipped.astype(np.float32), target, batch_size=ref.batch_size,
                        epochs=ref.epochs, verbose=0)
@@ -99,7 +101,8 @@ class RawWideDeep:
 
     def predict(self, X):
         output = self.model.predict(self._clip(X).astype(np.float32), verbose=0)
-        return (output[0] if isinstance(output, list) else output).ravel()
+        y_pred = (output[0] if isinstance(output, list) else output).ravel()
+        return np.clip(y_pred, *self.target_range) if self.reference.clip_predictions else y_pred
 
 
 def timed_fit(model, X, y):

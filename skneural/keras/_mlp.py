@@ -9,13 +9,13 @@ import tensorflow as tf
 
 from ..callbacks import Callback
 from ..utils._sklearn import Interval, StrOptions
-from ..utils._targets import clip_to_range, target_range
 from ..utils._validation import validated_hidden_layer_sizes
 from ._builders import build_mlp
 from ._compile import OPTIMIZERS, make_optimizer
 from ._docstrings import fill_doc
 from ._estimators import KerasClassifier, KerasRegressor
 from ._routing import route_params
+from ._target_range import ClippedPredictionsMixin
 from ._wrapper import SEED_BOUND
 
 __all__ = ["KerasMLPClassifier", "KerasMLPRegressor", "ReadyMadeNetwork"]
@@ -233,7 +233,7 @@ class KerasMLPClassifier(_MLPNetwork, KerasClassifier):
 
 
 @fill_doc
-class KerasMLPRegressor(_MLPNetwork, KerasRegressor):
+class KerasMLPRegressor(ClippedPredictionsMixin, _MLPNetwork, KerasRegressor):
     """Multi-layer perceptron regressor in Keras, with scikit-learn's API.
 
     The Sequential network of the text (Dense ReLU layers, then one linear
@@ -290,7 +290,7 @@ class KerasMLPRegressor(_MLPNetwork, KerasRegressor):
 
     _parameter_constraints: dict = {
         **_MLPNetwork._parameter_constraints,
-        "clip_predictions": ["boolean"],
+        **ClippedPredictionsMixin._parameter_constraints,
     }
     _stratified = False
 
@@ -322,33 +322,3 @@ class KerasMLPRegressor(_MLPNetwork, KerasRegressor):
         self.warm_start = warm_start
         self.distribution_strategy = distribution_strategy
         vars(self).update(kwargs)
-
-    def _initialize(self, X, y, rng):
-        vars(self).pop("target_range_", None)
-        super()._initialize(X, y, rng)
-
-    def _split(self, X, y, sample_weight, validation, rng):
-        """Record (or widen) ``target_range_`` from the targets trained on."""
-        self.target_range_ = target_range(y, previous=getattr(self, "target_range_", None))
-        return super()._split(X, y, sample_weight, validation, rng)
-
-    def predict(self, X, **kwargs):
-        """Predict with the trained network.
-
-        Parameters
-        ----------
-        X : {array-like, sparse matrix} of shape (n_samples, n_features)
-            Input samples.
-        **kwargs : dict
-            Extra arguments of ``keras.Model.predict``.
-
-        Returns
-        -------
-        y : ndarray of shape (n_samples,) or (n_samples, n_outputs)
-            The predictions, within ``target_range_`` when
-            ``clip_predictions`` is True.
-        """
-        y_pred = super().predict(X, **kwargs)
-        if self.clip_predictions:
-            clip_to_range(y_pred, self.target_range_)
-        return y_pred

@@ -1,7 +1,5 @@
 """KerasMLPClassifier and KerasMLPRegressor: training, history, persistence, search."""
 
-import pickle
-
 import joblib
 import numpy as np
 import pytest
@@ -9,7 +7,6 @@ import pytest
 pytest.importorskip("tensorflow")
 
 import keras  # noqa: E402
-from sklearn.base import clone  # noqa: E402
 from sklearn.impute import SimpleImputer  # noqa: E402
 from sklearn.model_selection import GridSearchCV  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
@@ -106,54 +103,6 @@ def test_grid_search_in_a_pipeline(classification_data, n_jobs):
     search = GridSearchCV(pipe, grid, cv=2, n_jobs=n_jobs).fit(X, y)
     assert len(search.cv_results_["params"]) == 4
     assert search.predict(X).shape == y.shape
-
-
-CLIPPED = dict(hidden_layer_sizes=(4,), max_iter=2, batch_size=200, run_eagerly=True,
-               random_state=0)
-
-
-def _far_inputs(X):
-    """Inputs far beyond the training ones: a ReLU network extrapolates linearly."""
-    return np.vstack([X[:5] * 1e3, -X[:5] * 1e3])
-
-
-def test_regressor_clips_predictions_to_the_training_targets(regression_data):
-    X, y = regression_data
-    clipped = KerasMLPRegressor(**CLIPPED).fit(X, y)
-    unclipped = KerasMLPRegressor(**CLIPPED, clip_predictions=False).fit(X, y)
-    np.testing.assert_array_equal(clipped.target_range_, [[y.min()], [y.max()]])
-    raw = unclipped.predict(_far_inputs(X))
-    assert raw.min() < y.min() or raw.max() > y.max()
-    np.testing.assert_allclose(clipped.predict(_far_inputs(X)), np.clip(raw, y.min(), y.max()))
-
-
-def test_target_range_leaves_out_zero_weights_and_widens_with_partial_fit(regression_data):
-    X, y = regression_data
-    weight = np.where(y == y.max(), 0.0, 1.0)
-    reg = KerasMLPRegressor(**CLIPPED).fit(X, y, sample_weight=weight)
-    assert reg.target_range_[1, 0] == y[weight > 0].max()
-    reg.partial_fit(X[:20], y[:20] + 1e3)
-    assert reg.target_range_[1, 0] == (y[:20] + 1e3).max()
-    assert reg.target_range_[0, 0] == y.min()
-
-
-def test_clipping_of_several_outputs_is_per_output(regression_data):
-    X, y = regression_data
-    Y = np.column_stack([y, 10 * y])
-    reg = KerasMLPRegressor(**CLIPPED).fit(X, Y)
-    y_pred = reg.predict(_far_inputs(X))
-    assert np.all((y_pred >= Y.min(axis=0)) & (y_pred <= Y.max(axis=0)))
-
-
-def test_clipping_survives_pickling_and_clone(regression_data):
-    X, y = regression_data
-    reg = KerasMLPRegressor(**CLIPPED).fit(X, y)
-    restored = pickle.loads(pickle.dumps(reg))
-    np.testing.assert_array_equal(restored.target_range_, reg.target_range_)
-    np.testing.assert_allclose(restored.predict(_far_inputs(X)), reg.predict(_far_inputs(X)))
-    assert not clone(KerasMLPRegressor(clip_predictions=False)).clip_predictions
-    with pytest.raises(ValueError, match="clip_predictions"):
-        KerasMLPRegressor(**CLIPPED, clip_predictions="yes").fit(X, y)
 
 
 class _PredictSteps(keras.callbacks.Callback):
