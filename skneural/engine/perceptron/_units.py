@@ -179,15 +179,15 @@ class LinearUnits:
 
     def add_block(self, deltas):
         """Add ``deltas[j, i] * x_i`` to the weights of the epoch's unit
-        ``j``, for every sample ``i`` of the block; the samples without one
-        stay out of the product."""
-        updated = np.flatnonzero(deltas.any(axis=0))
-        deltas = deltas[:, updated]
+        ``j``, for every sample ``i`` of the block. Sparse rows without an
+        update stay out of the product; a dense block goes in whole (picking
+        its updated rows costs more than multiplying the others by zero)."""
         if self.sparse:
-            coef, bias = self.changes(deltas, updated)
+            updated = np.flatnonzero(deltas.any(axis=0))
+            coef, bias = self.changes(deltas[:, updated], updated)
         else:
             # with an intercept the block's last input is its 1: one product
-            changes = deltas @ self._block[updated]
+            changes = deltas @ self._block
             coef, bias = changes[:, :self.X.shape[1]], changes[:, -1]
         if self.scale != 1.0:
             coef /= self.scale
