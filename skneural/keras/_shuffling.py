@@ -68,20 +68,23 @@ def _rows_of(X):
 
 
 def _pipeline(n_samples, batch_size, seed, whole, take_rows):
+    """Endless batches, an epoch's worth in each new order: Keras, told the
+    steps per epoch, keeps one iterator for the whole fit (a new one per
+    epoch cost about 25 of the 90 ms of an epoch of 17 MNIST batches of 200)."""
     rows = tf.data.Dataset.range(n_samples).shuffle(
         n_samples, seed=seed, reshuffle_each_iteration=True
     ).batch(batch_size)
     whole = tf.data.Dataset.from_tensors(whole).repeat()
     batches = tf.data.Dataset.zip(rows, whole).map(take_rows,
                                                    num_parallel_calls=tf.data.AUTOTUNE)
-    return batches.prefetch(tf.data.AUTOTUNE)
+    return batches.repeat().prefetch(tf.data.AUTOTUNE)
 
 
 def reshuffled_batches(data, batch_size, seed):
-    """A ``tf.data`` pipeline of the batches of ``data`` in a new order at
-    every epoch, or None when ``data`` is not made of in-memory arrays (a
-    CSR matrix ``X`` or NumPy arrays), e.g. ``None`` targets, which Keras
-    then batches itself.
+    """An endless ``tf.data`` pipeline of the batches of ``data``, in a new
+    order at every epoch, and the number of batches of an epoch; or None
+    when ``data`` is not made of in-memory arrays (a CSR matrix ``X`` or
+    NumPy arrays), e.g. ``None`` targets, which Keras then batches itself.
 
     Parameters
     ----------
@@ -103,4 +106,5 @@ def reshuffled_batches(data, batch_size, seed):
         return (take_X_rows(rows, whole[0]), *_take_rows(rows, whole[1]))
 
     n_samples = keras.tree.flatten(X)[0].shape[0]
-    return _pipeline(n_samples, batch_size, seed, (X_tensors, _tensors(rest)), take_rows)
+    pipeline = _pipeline(n_samples, batch_size, seed, (X_tensors, _tensors(rest)), take_rows)
+    return pipeline, -(-n_samples // batch_size)

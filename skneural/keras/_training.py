@@ -184,6 +184,7 @@ class KerasTrainingMixin:
             batches = reshuffled_batches(data, arguments.get("batch_size") or 32, seed)
         if batches is None:
             return dict(x=X, y=y, sample_weight=sample_weight)
+        batches, arguments["steps_per_epoch"] = batches
         arguments.pop("batch_size", None)
         arguments["shuffle"] = False  # the batches are shuffled already
         return dict(x=batches)

@@ -79,7 +79,9 @@ def test_the_batches_keep_rows_together_across_nested_inputs_and_weights():
     X = {"a": np.arange(7.0).reshape(-1, 1), "b": np.arange(7.0).reshape(-1, 1) * 10}
     y = [np.arange(7), np.arange(7) * 2.0]
     weight = np.arange(7, dtype=np.float32) / 10
-    batches = reshuffled_batches((X, y, weight), batch_size=3, seed=0)
+    batches, n_batches = reshuffled_batches((X, y, weight), batch_size=3, seed=0)
+    assert n_batches == 3
+    batches = batches.take(n_batches)
     rows = []
     for (batch_X, batch_y, batch_weight) in batches.as_numpy_iterator():
         assert batch_X["a"].dtype == np.float32 and batch_y[0].dtype == np.int64
@@ -102,11 +104,20 @@ def test_data_keras_must_batch_itself_gets_no_pipeline(data):
 def test_sparse_rows_are_taken_whole_and_in_step_with_the_target():
     dense = np.array([[0, 2.0, 0], [1, 0, 3], [0, 0, 0], [4, 5, 6], [0, 7, 0]])
     X = sp.csr_matrix(dense)
-    batches = reshuffled_batches((X, np.arange(5)), batch_size=2, seed=0)
+    batches, n_batches = reshuffled_batches((X, np.arange(5)), batch_size=2, seed=0)
     rows = []
-    for batch_X, batch_y in batches:
+    for batch_X, batch_y in batches.take(n_batches):
         np.testing.assert_array_equal(keras.ops.convert_to_numpy(
             keras.ops.convert_to_tensor(batch_X, sparse=False)), dense[batch_y.numpy()])
         rows.extend(batch_y.numpy().tolist())
     assert sorted(rows) == list(range(5))
 
+
+
+def test_one_iterator_gives_every_epoch_in_a_new_order():
+    batches, n_batches = reshuffled_batches((X_ROWS, Y_ZEROS), batch_size=4, seed=0)
+    rows = [batch_X[:, 0].astype(int).tolist()
+            for batch_X, _ in batches.take(2 * n_batches).as_numpy_iterator()]
+    first, second = _epoch_orders(rows, n_batches)
+    assert sorted(first) == sorted(second) == list(range(10))
+    assert first != second
