@@ -115,6 +115,31 @@ class _PredictSteps(keras.callbacks.Callback):
         self.steps += 1
 
 
+class PredictCountingModel(keras.Sequential):
+    """Counts the calls of ``Model.predict`` (no leading underscore: Keras
+    names a scope after the class)."""
+
+    predicts = 0
+
+    def predict(self, *args, **kwargs):
+        type(self).predicts += 1
+        return super().predict(*args, **kwargs)
+
+
+def test_rows_that_fit_in_one_batch_skip_the_input_pipeline_of_predict(regression_data):
+    X, y = regression_data
+    reg = KerasMLPRegressor(**TINY, random_state=0).fit(X, y)
+    model = PredictCountingModel(reg.model_.layers)
+    model.build((None, X.shape[1]))
+    model.set_weights(reg.model_.get_weights())
+    reg.model_, PredictCountingModel.predicts = model, 0
+    one_batch = reg.predict(X)
+    assert PredictCountingModel.predicts == 0  # Model.predict_on_batch
+    for asked in ({"verbose": 1}, {"batch_size": 16}, {"callbacks": [_PredictSteps()]}):
+        np.testing.assert_allclose(reg.predict(X, **asked), one_batch, rtol=1e-6)
+    assert PredictCountingModel.predicts == 3
+
+
 def test_predictions_are_computed_in_large_batches():
     # Keras's 32 rows per step would take 157 steps for these 5,000 rows
     rng = np.random.RandomState(0)
