@@ -262,7 +262,7 @@ class KerasMLPRegressor(ClippedPredictionsMixin, _MLPNetwork, KerasRegressor):
         0.519 and the worst seed from 0.626 to 0.530 (scikit-learn's
         MLPRegressor in the same run: 0.525, worst 3.530). With every
         epoch in a new order (the wrappers' ``shuffle``), the median is
-        now 0.513 and the worst seed 0.522.
+        now 0.511 and the worst seed 0.526 (``benchmarks/results.py``).
         Clipping can only bring a prediction closer to a target inside that
         range. Set False for the unclipped network (or when new targets may
         lie outside the training range). Not in scikit-learn.
