@@ -179,12 +179,12 @@ class KerasTrainingMixin:
         epoch (see ``_shuffling``) when Keras would shuffle in-memory arrays,
         else the arrays themselves."""
         data = (X, y) if sample_weight is None else (X, y, sample_weight)
-        batches = None
+        reshuffled = None
         if arguments.get("shuffle", True) is True and "steps_per_epoch" not in arguments:
-            batches = reshuffled_batches(data, arguments.get("batch_size") or 32, seed)
-        if batches is None:
+            reshuffled = reshuffled_batches(data, arguments.get("batch_size") or 32, seed)
+        if reshuffled is None:
             return dict(x=X, y=y, sample_weight=sample_weight)
-        batches, arguments["steps_per_epoch"] = batches
+        batches, arguments["steps_per_epoch"] = reshuffled
         arguments.pop("batch_size", None)
         arguments["shuffle"] = False  # the batches are shuffled already
         return dict(x=batches)
