@@ -113,7 +113,6 @@ def test_sparse_rows_are_taken_whole_and_in_step_with_the_target():
     assert sorted(rows) == list(range(5))
 
 
-
 def test_one_iterator_gives_every_epoch_in_a_new_order():
     batches, n_batches = reshuffled_batches((X_ROWS, Y_ZEROS), batch_size=4, seed=0)
     rows = [batch_X[:, 0].astype(int).tolist()
