@@ -3,7 +3,6 @@
 from numbers import Integral, Real
 
 import numpy as np
-from sklearn.utils.extmath import safe_sparse_dot
 
 from ..engine.perceptron import STEPS, Penalty, SurvivalAverage, SurvivalVotes
 from ..utils._sklearn import Interval, StrOptions, _check_partial_fit_first_call, _fit_context
@@ -395,7 +394,7 @@ class VotedPerceptron(_OnlineLinearPerceptron):
          self.vote_counts_) = observer.vectors(self.t_ - 1, layer)
 
     def _unit_scores(self, X):
-        Z = safe_sparse_dot(X, self.vote_coefs_.T, dense_output=True)
+        Z = X @ self.vote_coefs_.T  # an ndarray for CSR input too
         votes = np.where(STEPS[self.step].fires(Z + self.vote_intercepts_), 1.0, -1.0)
         membership = np.zeros((len(self.vote_units_), len(self.intercept_)))
         membership[np.arange(len(self.vote_units_)), self.vote_units_] = self.vote_counts_

@@ -10,7 +10,6 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils import check_random_state
-from sklearn.utils.extmath import safe_sparse_dot
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_data
 
@@ -331,4 +330,7 @@ class PrimalLayerMixin:
         self._training_weights = (layer.coef, layer.intercept.copy())
 
     def _unit_scores(self, X):
-        return safe_sparse_dot(X, self.coef_.T, dense_output=True) + self.intercept_
+        # (``@`` gives an ndarray for CSR input too; safe_sparse_dot's array
+        # API dispatch costs as much as the product itself on small data,
+        # and the pocket scores the training data after every epoch)
+        return X @ self.coef_.T + self.intercept_

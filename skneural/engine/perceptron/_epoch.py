@@ -39,7 +39,7 @@ def run_epoch(layer, Y, weights, step, *, eta0, order, active, start_step=0,
     updates depend on its own weights only. So a block of upcoming samples
     is scored at once; each unit's first mistake in the block moves that
     unit's scores on the later samples of the block (through
-    ``layer.similarity``), every unit at its own place, until no unit errs
+    ``layer.shifts``), every unit at its own place, until no unit errs
     on the rest of the block; then the block's updates are applied together.
     This is exactly the sample-by-sample rule, with as many rounds per block
     as the busiest unit makes mistakes in it; the units no longer ``active``
@@ -160,9 +160,8 @@ def _scan_block(layer, Z, Y, sizes, learning, step):
     mistake; the last unit left goes on alone, on plain vectors.
     """
     erring = _mistakes(step, Z, Y, learning)
-    at = erring.argmax(axis=1)
-    live = np.flatnonzero(erring[np.arange(len(Z)), at])
-    at = at[live]
+    live = np.flatnonzero(erring.any(axis=1))
+    at = erring[live].argmax(axis=1)
     while len(live) > 1:
         live, at = _scan_units(layer, Z, Y, sizes, learning, step, live, at)
     if len(live):
@@ -188,8 +187,7 @@ def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
     learning_live = None if learning is None else learning[live]
     while True:
         after = later.take(at, axis=0)
-        shift = layer.similarity(at)
-        shift *= sizes_live.take(row_starts + at)[:, None]
+        shift = layer.shifts(at, sizes_live.take(row_starts + at))
         np.add(Z_live, shift, out=Z_live, where=after)
         erring = step.mistakes(Z_live, Y_live)
         erring &= after
@@ -197,7 +195,7 @@ def _scan_units(layer, Z, Y, sizes, learning, step, live, at):
             erring &= learning_live
         at = erring.argmax(axis=1)
         erred = erring.take(row_starts + at)
-        if 2 * erred.sum() <= len(live):
+        if 2 * np.count_nonzero(erred) <= len(live):
             Z[live] = Z_live
             return live[erred], at[erred]
         at = np.where(erred, at, last)  # nothing after the last position: done
@@ -218,7 +216,7 @@ def _scan_unit(layer, z, y, sizes, learning, step, at):
     while at < len(z) - 1:
         start = at + 1
         rest = z[start:]
-        rest += layer.similarity_row(at, start) * sizes[at]
+        rest += layer.shift_row(at, sizes[at], start)
         erring = _mistakes(step, rest, y[start:],
                            None if learning is None else learning[start:])
         following = erring.argmax()

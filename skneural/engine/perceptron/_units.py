@@ -2,7 +2,7 @@
 
 Both forms score a block of upcoming samples at once (``start_block``), say
 how an update on one sample of the block moves the scores of the others
-(``similarity``) and apply the updates of a whole block in one product
+(``shifts``) and apply the updates of a whole block in one product
 (``add_block``). An epoch can leave the units that stopped learning out of
 these (``start_epoch(order, units)``).
 """
@@ -54,8 +54,8 @@ class LinearUnits:
 
     >>> layer.start_block(0, 2)  # units x samples
     array([[6.75, 3.25]])
-    >>> layer.similarity(np.array([0]))  # X[1] . x + 1 for the bias
-    array([[26., 12.]])
+    >>> layer.shifts(np.array([0]), np.array([0.5]))  # 0.5 (X[1] . x + 1 for the bias)
+    array([[13.,  6.]])
     >>> layer.add_block(np.array([[0.0, -1.0]]))  # subtracts X[0]
     >>> layer.coef, layer.intercept
     (array([[-0.25, -1.  ]]), array([-0.5]))
@@ -99,7 +99,7 @@ class LinearUnits:
     def start_block(self, start, stop):
         """``z`` of the samples at positions ``start:stop`` of the epoch, of
         shape (n_units, block size) (the epoch's units only); they become the
-        block that :meth:`similarity`, :meth:`changes` and :meth:`add_block`
+        block that :meth:`shifts`, :meth:`changes` and :meth:`add_block`
         see."""
         rows = self._order[start:stop]
         if self.sparse:
@@ -135,27 +135,30 @@ class LinearUnits:
         self._inputs[...] = inputs
         self._columns[:n_features] = inputs.T
 
-    def similarity(self, columns, start=0):
+    def shifts(self, columns, sizes, start=0):
         """How much ``z`` of the block's samples from position ``start`` on
-        moves per unit of update on each of its samples ``columns``: ``x_c .
-        x`` (plus 1 for the bias), a new array of shape (len(columns), block
-        size - start)."""
+        moves when each of its samples ``columns`` updates the weights by
+        ``sizes`` times itself: ``size_c (x_c . x + 1)`` (the 1 for the bias),
+        a new array of shape (len(columns), block size - start)."""
         if self.sparse:
             products = self._block[columns] @ self._block[start:].T
-            return products.toarray() + float(self.fit_intercept)
+            return (products.toarray() + float(self.fit_intercept)) * sizes[:, None]
         # (take: quicker than indexing with an array)
         if self._gram is not None:
-            return self._gram.take(columns, axis=0)[:, start:]
-        return self._block.take(columns, axis=0) @ self._columns[:, start:]
+            return self._gram.take(columns, axis=0)[:, start:] * sizes[:, None]
+        # (scaling the few rows before the product beats scaling its result)
+        rows = self._block.take(columns, axis=0)
+        rows *= sizes[:, None]
+        return rows @ self._columns[:, start:]
 
-    def similarity_row(self, column, start):
-        """:meth:`similarity` of the one sample ``column``, of shape
-        (block size - start,) (possibly a view: read-only)."""
+    def shift_row(self, column, size, start):
+        """:meth:`shifts` of the one sample ``column``, of shape (block size
+        - start,)."""
         if self._gram is not None:
-            return self._gram[column, start:]
+            return self._gram[column, start:] * size
         if self.sparse:
-            return self.similarity([column], start)[0]
-        return self._block[column] @ self._columns[:, start:]
+            return self.shifts([column], np.array([size]), start)[0]
+        return (self._block[column] * size) @ self._columns[:, start:]
 
     def changes(self, coefficients, positions=None):
         """The weight and bias changes of adding ``coefficients[k, i] * x_i``
@@ -267,8 +270,8 @@ class DualUnits:
     >>> layer.start_epoch(np.arange(2))
     >>> layer.start_block(0, 2)  # units x samples
     array([[0., 0.]])
-    >>> layer.similarity(np.array([1]))  # linear kernel: X @ X[1]
-    array([[11., 25.]])
+    >>> layer.shifts(np.array([1]), np.array([2.0]))  # linear kernel: 2 X @ X[1]
+    array([[22., 50.]])
     >>> layer.add_block(np.array([[0.0, 1.0]]))
     >>> layer.dual_coef.ravel()
     array([0., 1.])
@@ -304,22 +307,24 @@ class DualUnits:
     def start_block(self, start, stop):
         """``z`` of the samples at positions ``start:stop`` of the epoch, of
         shape (n_units, block size) (the epoch's units only); they become the
-        block that :meth:`similarity` and :meth:`add_block` see."""
+        block that :meth:`shifts` and :meth:`add_block` see."""
         self._rows = self._order[start:stop]
         return self._z[self._units][:, self._rows]
 
-    def similarity(self, columns, start=0):
+    def shifts(self, columns, sizes, start=0):
         """How much ``z`` of the block's samples from position ``start`` on
-        moves per unit of update on each of its samples ``columns``:
-        ``K(x_c, x)`` (plus 1 for the bias), a new array of shape
-        (len(columns), block size - start)."""
+        moves when each of its samples ``columns`` adds ``sizes`` to its
+        coefficient: ``size_c (K(x_c, x) + 1)`` (the 1 for the bias), a new
+        array of shape (len(columns), block size - start)."""
         products = self.gram(self._rows[columns])[:, self._rows[start:]]
-        return products + 1.0 if self.fit_intercept else products
+        if self.fit_intercept:
+            products = products + 1.0
+        return products * sizes[:, None]
 
-    def similarity_row(self, column, start):
-        """:meth:`similarity` of the one sample ``column``, of shape
-        (block size - start,)."""
-        return self.similarity([column], start)[0]
+    def shift_row(self, column, size, start):
+        """:meth:`shifts` of the one sample ``column``, of shape (block size
+        - start,)."""
+        return self.shifts([column], np.array([size]), start)[0]
 
     def add_block(self, deltas):
         """Add ``deltas[j, i]`` to the coefficient of the epoch's unit ``j``
