@@ -19,6 +19,13 @@ MIN_SCALE = 1e-9
 GRAM_SIZE = 2**17
 
 
+def _scaled(products, sizes):
+    """``products`` (a new array) with row ``c`` times ``sizes[c]``, in place:
+    no copy, and float32 products stay float32."""
+    products *= sizes[:, None]
+    return products
+
+
 class LinearUnits:
     """Primal weights of a layer: ``coef = scale * raw`` and ``intercept``.
 
@@ -141,15 +148,14 @@ class LinearUnits:
         ``sizes`` times itself: ``size_c (x_c . x + 1)`` (the 1 for the bias),
         a new array of shape (len(columns), block size - start)."""
         if self.sparse:
-            products = self._block[columns] @ self._block[start:].T
-            return (products.toarray() + float(self.fit_intercept)) * sizes[:, None]
+            products = (self._block[columns] @ self._block[start:].T).toarray()
+            products += float(self.fit_intercept)
+            return _scaled(products, sizes)
         # (take: quicker than indexing with an array)
         if self._gram is not None:
-            return self._gram.take(columns, axis=0)[:, start:] * sizes[:, None]
+            return _scaled(self._gram.take(columns, axis=0)[:, start:], sizes)
         # (scaling the few rows before the product beats scaling its result)
-        rows = self._block.take(columns, axis=0)
-        rows *= sizes[:, None]
-        return rows @ self._columns[:, start:]
+        return _scaled(self._block.take(columns, axis=0), sizes) @ self._columns[:, start:]
 
     def shift_row(self, column, size, start):
         """:meth:`shifts` of the one sample ``column``, of shape (block size
@@ -318,8 +324,8 @@ class DualUnits:
         array of shape (len(columns), block size - start)."""
         products = self.gram(self._rows[columns])[:, self._rows[start:]]
         if self.fit_intercept:
-            products = products + 1.0
-        return products * sizes[:, None]
+            products += 1.0
+        return _scaled(products, sizes)
 
     def shift_row(self, column, size, start):
         """:meth:`shifts` of the one sample ``column``, of shape (block size
