@@ -134,10 +134,28 @@ def test_rows_that_fit_in_one_batch_skip_the_input_pipeline_of_predict(regressio
     model.set_weights(reg.model_.get_weights())
     reg.model_, PredictCountingModel.predicts = model, 0
     one_batch = reg.predict(X)
-    assert PredictCountingModel.predicts == 0  # Model.predict_on_batch
+    assert PredictCountingModel.predicts == 0  # one direct call of the model
     for asked in ({"verbose": 1}, {"batch_size": 16}, {"callbacks": [_PredictSteps()]}):
         np.testing.assert_allclose(reg.predict(X, **asked), one_batch, rtol=1e-6)
     assert PredictCountingModel.predicts == 3
+
+
+class ShiftedPredictionModel(keras.Sequential):
+    """A model whose own ``predict_step`` adds 100 to its outputs."""
+
+    def predict_step(self, data):
+        return super().predict_step(data) + 100.0
+
+
+def test_a_model_with_its_own_predict_step_predicts_through_it(regression_data):
+    X, y = regression_data
+    reg = KerasMLPRegressor(**TINY, clip_predictions=False, random_state=0).fit(X, y)
+    plain = reg.predict(X)
+    model = ShiftedPredictionModel(reg.model_.layers)
+    model.build((None, X.shape[1]))
+    model.set_weights(reg.model_.get_weights())
+    reg.model_ = model
+    np.testing.assert_allclose(reg.predict(X), plain + 100.0, rtol=1e-5)
 
 
 def test_predictions_are_computed_in_large_batches():
