@@ -52,6 +52,30 @@ def _callback_list(callbacks, routed, parameter):
         )
     return flat
 
+# Keras calls these once per call of its train, test or predict function,
+# that is every ``steps_per_execution`` batches.
+_BATCH_HOOKS = tuple(f"on_{stage}batch_{moment}" for stage in ("", "train_", "test_", "predict_")
+                     for moment in ("begin", "end"))
+
+
+def _watches_batches(callback):
+    """Whether a Keras callback overrides one of the batch hooks."""
+    return any(getattr(type(callback), hook) is not getattr(keras.callbacks.Callback, hook)
+               for hook in _BATCH_HOOKS)
+
+
+def _set_steps_per_execution(model, steps):
+    """Have ``model`` run ``steps`` batches per call of its train, test and
+    predict functions; the functions are made afresh when that changes
+    (Keras reads the number when it traces them)."""
+    if model.steps_per_execution == steps:
+        return
+    model.steps_per_execution = steps
+    for make_function in (model.make_train_function, model.make_test_function,
+                          model.make_predict_function):
+        make_function(force=True)
+
+
 class KerasTrainingMixin:
     """Training the model of a :class:`BaseWrapper`."""
 
@@ -165,6 +189,30 @@ class KerasTrainingMixin:
                                 route_params(params, name, pass_filter=set()), name)
         return own + routed
 
+    # Whether the wrapper sets its model's steps_per_execution (the ready-made
+    # estimators do, as they compile their models themselves).
+    _one_call_per_epoch = False
+
+    def _set_calls_per_epoch(self, epoch_steps, arguments, callbacks):
+        """One call of Keras's train function per epoch of ``epoch_steps``
+        batches (``steps_per_execution``), when nothing asks for the batches
+        one by one: a progress bar, a callback with batch hooks, eager
+        execution, several replicas or a ``compile__steps_per_execution``
+        of the user's. It saves TensorFlow's overhead of a call per batch:
+        an epoch of 17 MNIST batches of 200 through a 784-32-10 network
+        takes about 9 ms instead of 19 ms."""
+        if not self._one_call_per_epoch:
+            return
+        model = self.model_
+        if "steps_per_execution" in route_params(self.get_params(), "compile"):
+            return
+        one_call = (
+            epoch_steps is not None and not arguments.get("verbose") and not model.run_eagerly
+            and model.distribute_strategy.num_replicas_in_sync == 1
+            and not any(_watches_batches(callback) for callback in callbacks)
+        )
+        _set_steps_per_execution(model, epoch_steps if one_call else 1)
+
     def _stopping_callbacks(self):
         """Keras callbacks of the estimator itself (the ready-made ones stop early)."""
         return []
@@ -207,6 +255,9 @@ class KerasTrainingMixin:
         skneural = SkneuralCallbacks(self, self.model_, val_score)
         callbacks = [*self._keras_callbacks("fit"), *self._stopping_callbacks(), checkpoint,
                      skneural]
+        # (our own batches come as the only entry, x)
+        epoch_steps = arguments.get("steps_per_epoch") if data.keys() == {"x"} else None
+        self._set_calls_per_epoch(epoch_steps, arguments, callbacks)
         try:
             self.model_.fit(**data, callbacks=callbacks, epochs=initial_epoch + epochs,
                             initial_epoch=initial_epoch, **arguments)
