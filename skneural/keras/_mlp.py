@@ -50,7 +50,7 @@ class ReadyMadeNetwork:
     }
     _fit_kwargs = frozenset({"batch_size", "verbose"})
     _predict_kwargs = frozenset({"verbose"})
-    _one_call_per_epoch = True
+    _tunes_training = True
     # The built-in models read a table of features.
     _allow_nd = False
     # Rows per prediction step: Keras's default of 32 spends most of a

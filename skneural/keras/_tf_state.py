@@ -7,6 +7,8 @@
   functions TensorFlow traces afresh; after a few models TensorFlow warns
   that "tf.function retracing" is expensive, which here is expected and
   not the user's doing. The warning is dropped inside the block only.
+- :func:`without_graph_optimizer`: TensorFlow's graph optimiser (grappler)
+  turned off inside the block and put back as it was after it.
 - :func:`model_to_bytes` / :func:`model_from_bytes`: a model as the bytes of
   a ``.keras`` file, for pickling.
 
@@ -17,13 +19,15 @@ import logging
 import os
 import random
 import tempfile
+import threading
 from contextlib import contextmanager
 
 import keras
 import numpy as np
 import tensorflow as tf
 
-__all__ = ["model_from_bytes", "model_to_bytes", "quiet_retracing", "seeded"]
+__all__ = ["model_from_bytes", "model_to_bytes", "quiet_retracing", "seeded",
+           "without_graph_optimizer"]
 
 
 def _global_tensorflow_seed():
@@ -76,6 +80,42 @@ def quiet_retracing():
     finally:
         if outermost:
             logger.removeFilter(_RETRACING_FILTER)
+
+
+class _GraphOptimizerSwitch:
+    """Turns grappler off while any block of :func:`without_graph_optimizer`
+    runs, in any thread; the last block to leave puts the setting back."""
+
+    _OPTION = "disable_meta_optimizer"
+
+    def __init__(self):
+        self._lock, self._blocks, self._saved = threading.Lock(), 0, False
+
+    @contextmanager
+    def off(self):
+        with self._lock:
+            if self._blocks == 0:
+                options = tf.config.optimizer.get_experimental_options()
+                self._saved = options.get(self._OPTION, False)
+                tf.config.optimizer.set_experimental_options({self._OPTION: True})
+            self._blocks += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._blocks -= 1
+                if self._blocks == 0:
+                    tf.config.optimizer.set_experimental_options({self._OPTION: self._saved})
+
+
+_GRAPH_OPTIMIZER = _GraphOptimizerSwitch()
+
+
+def without_graph_optimizer():
+    """A block in which TensorFlow does not optimise the graphs it runs for
+    the first time (grappler's passes), put back as it was afterwards, also
+    when blocks overlap in several threads."""
+    return _GRAPH_OPTIMIZER.off()
 
 
 def model_to_bytes(model):

@@ -2,13 +2,14 @@
 
 import logging
 import random
+import threading
 
 import numpy as np
 import pytest
 
 tf = pytest.importorskip("tensorflow")
 
-from skneural.keras._tf_state import quiet_retracing, seeded  # noqa: E402
+from skneural.keras._tf_state import quiet_retracing, seeded, without_graph_optimizer  # noqa: E402
 
 
 @pytest.mark.parametrize("outer_seed", [None, 11])
@@ -35,3 +36,39 @@ def test_quiet_retracing_drops_only_that_warning_and_only_inside(caplog):
         logger.warning("later: triggered tf.function retracing.")
     messages = [record.getMessage() for record in caplog.records]
     assert messages == ["something else", "later: triggered tf.function retracing."]
+
+
+def _graph_optimizer_off():
+    return tf.config.optimizer.get_experimental_options()["disable_meta_optimizer"]
+
+
+@pytest.mark.parametrize("outer", [False, True])
+def test_without_graph_optimizer_puts_the_setting_back(outer):
+    tf.config.optimizer.set_experimental_options({"disable_meta_optimizer": outer})
+    try:
+        with without_graph_optimizer():
+            with without_graph_optimizer():
+                assert _graph_optimizer_off()
+            assert _graph_optimizer_off()
+        assert _graph_optimizer_off() == outer
+    finally:
+        tf.config.optimizer.set_experimental_options({"disable_meta_optimizer": False})
+
+
+def test_without_graph_optimizer_blocks_overlapping_in_threads():
+    first_inside, second_inside, first_may_leave = (threading.Event() for _ in range(3))
+
+    def first():
+        with without_graph_optimizer():
+            first_inside.set()
+            first_may_leave.wait(10)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    first_inside.wait(10)
+    with without_graph_optimizer():
+        second_inside.set()
+        first_may_leave.set()
+        thread.join(10)
+        assert _graph_optimizer_off()  # the first block left, this one still runs
+    assert not _graph_optimizer_off()

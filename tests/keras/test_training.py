@@ -1,9 +1,10 @@
-"""How the wrappers call keras.Model.fit: one call of the train function per epoch."""
+"""How the wrappers call keras.Model.fit: one call of the train function per epoch
+and no graph optimiser for the ready-made estimators."""
 
 import numpy as np
 import pytest
 
-pytest.importorskip("tensorflow")
+tf = pytest.importorskip("tensorflow")
 
 import keras  # noqa: E402
 
@@ -11,6 +12,18 @@ from skneural.keras import KerasClassifier, KerasMLPClassifier, KerasWideDeepReg
 
 # 60 rows in batches of 16: 4 batches per epoch
 SETTINGS = dict(hidden_layer_sizes=(8,), max_iter=3, batch_size=16, random_state=0)
+
+
+class GraphOptimizerWatcher(keras.callbacks.Callback):
+    """Records whether grappler is off at the end of each epoch."""
+
+    def __init__(self):
+        super().__init__()
+        self.off = []
+
+    def on_epoch_end(self, epoch, logs=None):
+        options = tf.config.optimizer.get_experimental_options()
+        self.off.append(options["disable_meta_optimizer"])
 
 
 class BatchWatcher(keras.callbacks.Callback):
@@ -64,7 +77,15 @@ def test_batch_by_batch_when_asked(data, setting):
     assert int(clf.model_.optimizer.iterations) == 3 * 4
 
 
-def test_a_user_model_keeps_its_own_steps_per_execution(data):
+def test_a_ready_made_estimator_trains_without_the_graph_optimizer(data):
+    X, y = data
+    watcher = GraphOptimizerWatcher()
+    KerasMLPClassifier(**SETTINGS, callbacks=[watcher]).fit(X, y)
+    assert watcher.off == [True] * 3
+    assert not tf.config.optimizer.get_experimental_options()["disable_meta_optimizer"]
+
+
+def test_a_user_model_keeps_its_own_training_settings(data):
     X, y = data
 
     def build(meta):
@@ -73,8 +94,11 @@ def test_a_user_model_keeps_its_own_steps_per_execution(data):
         model.compile(loss="binary_crossentropy", optimizer="sgd")
         return model
 
-    clf = KerasClassifier(build, epochs=2, batch_size=16, verbose=0, random_state=0).fit(X, y)
+    watcher = GraphOptimizerWatcher()
+    clf = KerasClassifier(build, epochs=2, batch_size=16, verbose=0, callbacks=[watcher],
+                          random_state=0).fit(X, y)
     assert clf.model_.steps_per_execution == 1
+    assert watcher.off == [False] * 2
 
 
 def test_the_wide_and_deep_regressor_runs_an_epoch_in_one_call(data):
