@@ -114,7 +114,9 @@ _GRAPH_OPTIMIZER = _GraphOptimizerSwitch()
 def without_graph_optimizer():
     """A block in which TensorFlow does not optimise the graphs it runs for
     the first time (grappler's passes), put back as it was afterwards, also
-    when blocks overlap in several threads."""
+    when blocks overlap in several threads. The setting is TensorFlow's,
+    for the whole process: a graph that another thread runs for the first
+    time meanwhile is not optimised either."""
     return _GRAPH_OPTIMIZER.off()
 
 

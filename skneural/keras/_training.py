@@ -260,7 +260,8 @@ class KerasTrainingMixin:
         skneural = SkneuralCallbacks(self, self.model_, val_score)
         callbacks = [*self._keras_callbacks("fit"), *self._stopping_callbacks(), checkpoint,
                      skneural]
-        # (our own batches come as the only entry, x)
+        # Only our reshuffled pipeline (then the one entry, x) has a known
+        # number of batches per epoch; Keras batches other data itself.
         epoch_steps = arguments.get("steps_per_epoch") if data.keys() == {"x"} else None
         self._set_calls_per_epoch(epoch_steps, arguments, callbacks)
         try:
