@@ -198,25 +198,27 @@ class KerasTrainingMixin:
     # 50 ms of a 0.5 s fit on 3,333 MNIST rows) than they save.
     _tunes_training = False
 
-    def _set_calls_per_epoch(self, epoch_steps, arguments, callbacks):
-        """One call of Keras's train function per epoch of ``epoch_steps``
-        batches (``steps_per_execution``), when nothing asks for the batches
-        one by one: a progress bar, a callback with batch hooks, eager
-        execution, several replicas or a ``compile__steps_per_execution``
-        of the user's. It saves TensorFlow's overhead of a call per batch:
-        an epoch of 17 MNIST batches of 200 through a 784-32-10 network
-        takes about 9 ms instead of 19 ms."""
+    def _tuned_training(self, epoch_steps, arguments, callbacks):
+        """The block to run ``model.fit`` in: without the graph optimiser for
+        a wrapper that tunes its training, which also gets one call of
+        Keras's train function per epoch of ``epoch_steps`` batches
+        (``steps_per_execution``) when nothing asks for the batches one by
+        one: a progress bar, a callback with batch hooks, eager execution,
+        several replicas or a ``compile__steps_per_execution`` of the
+        user's. That saves TensorFlow's overhead of a call per batch: an
+        epoch of 17 MNIST batches of 200 through a 784-32-10 network takes
+        about 9 ms instead of 19 ms."""
         if not self._tunes_training:
-            return
+            return nullcontext()
         model = self.model_
-        if "steps_per_execution" in route_params(self.get_params(), "compile"):
-            return
-        one_call = (
-            epoch_steps is not None and not arguments.get("verbose") and not model.run_eagerly
-            and model.distribute_strategy.num_replicas_in_sync == 1
-            and not any(_watches_batches(callback) for callback in callbacks)
-        )
-        _set_steps_per_execution(model, epoch_steps if one_call else 1)
+        if "steps_per_execution" not in route_params(self.get_params(), "compile"):
+            one_call = (
+                epoch_steps is not None and not arguments.get("verbose")
+                and not model.run_eagerly and model.distribute_strategy.num_replicas_in_sync == 1
+                and not any(_watches_batches(callback) for callback in callbacks)
+            )
+            _set_steps_per_execution(model, epoch_steps if one_call else 1)
+        return without_graph_optimizer()
 
     def _stopping_callbacks(self):
         """Keras callbacks of the estimator itself (the ready-made ones stop early)."""
@@ -228,19 +230,20 @@ class KerasTrainingMixin:
         return (X_val, y_val) if weight_val is None else (X_val, y_val, weight_val)
 
     def _training_data(self, X, y, sample_weight, arguments, seed):
-        """The training data of ``model.fit``: batches reshuffled at every
-        epoch (see ``_shuffling``) when Keras would shuffle in-memory arrays,
-        else the arrays themselves."""
+        """The training data of ``model.fit`` and the number of batches of an
+        epoch: batches reshuffled at every epoch (see ``_shuffling``) when
+        Keras would shuffle in-memory arrays, else the arrays themselves,
+        which Keras batches (the number is then None)."""
         data = (X, y) if sample_weight is None else (X, y, sample_weight)
         reshuffled = None
         if arguments.get("shuffle", True) is True and "steps_per_epoch" not in arguments:
             reshuffled = reshuffled_batches(data, arguments.get("batch_size") or 32, seed)
         if reshuffled is None:
-            return dict(x=X, y=y, sample_weight=sample_weight)
+            return dict(x=X, y=y, sample_weight=sample_weight), None
         batches, arguments["steps_per_epoch"] = reshuffled
         arguments.pop("batch_size", None)
         arguments["shuffle"] = False  # the batches are shuffled already
-        return dict(x=batches)
+        return dict(x=batches), arguments["steps_per_epoch"]
 
     def _train(self, training, held_out, rng, *, epochs, initial_epoch, fit_kwargs):
         X, y, sample_weight = training
@@ -253,19 +256,15 @@ class KerasTrainingMixin:
         self._check_model_compatibility(y)
         # Each partial_fit call (a new initial_epoch) continues with new orders.
         seed = (int(rng.randint(SEED_BOUND)) + initial_epoch) % SEED_BOUND
-        data = self._training_data(X, y, sample_weight, arguments, seed)
+        data, epoch_steps = self._training_data(X, y, sample_weight, arguments, seed)
         self._build_optimizer()
         run = KerasRun(self.model_)
         checkpoint = EpochCheckpoint(run, self._end_epoch)
         skneural = SkneuralCallbacks(self, self.model_, val_score)
         callbacks = [*self._keras_callbacks("fit"), *self._stopping_callbacks(), checkpoint,
                      skneural]
-        # Only our reshuffled pipeline (then the one entry, x) has a known
-        # number of batches per epoch; Keras batches other data itself.
-        epoch_steps = arguments.get("steps_per_epoch") if data.keys() == {"x"} else None
-        self._set_calls_per_epoch(epoch_steps, arguments, callbacks)
         try:
-            with without_graph_optimizer() if self._tunes_training else nullcontext():
+            with self._tuned_training(epoch_steps, arguments, callbacks):
                 self.model_.fit(**data, callbacks=callbacks, epochs=initial_epoch + epochs,
                                 initial_epoch=initial_epoch, **arguments)
         except KeyboardInterrupt:

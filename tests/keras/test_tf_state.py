@@ -56,7 +56,7 @@ def test_without_graph_optimizer_puts_the_setting_back(outer):
 
 
 def test_without_graph_optimizer_blocks_overlapping_in_threads():
-    first_inside, second_inside, first_may_leave = (threading.Event() for _ in range(3))
+    first_inside, first_may_leave = threading.Event(), threading.Event()
 
     def first():
         with without_graph_optimizer():
@@ -67,7 +67,6 @@ def test_without_graph_optimizer_blocks_overlapping_in_threads():
     thread.start()
     first_inside.wait(10)
     with without_graph_optimizer():
-        second_inside.set()
         first_may_leave.set()
         thread.join(10)
         assert _graph_optimizer_off()  # the first block left, this one still runs
